@@ -1,0 +1,2 @@
+namespace Volunteering.Domain; /// <summary>x</summary>
+public static class Placeholder { }
