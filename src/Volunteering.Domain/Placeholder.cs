@@ -1,2 +1,0 @@
-namespace Volunteering.Domain; /// <summary>x</summary>
-public static class Placeholder { }

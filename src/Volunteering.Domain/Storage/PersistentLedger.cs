@@ -1,0 +1,108 @@
+using Ardalis.GuardClauses;
+using NodaTime;
+using Volunteering.Domain.Ledger;
+
+namespace Volunteering.Domain.Storage;
+
+/// <summary>
+/// A <see cref="DoubleEntryLedger"/> kept in step with an <see cref="ILedgerStore"/>: each operation is decided on the in-memory
+/// ledger and its journal entries are appended to the store with the ledger's position as the expected position.
+/// If another writer moved the store first, the ledger is rebuilt from the store and the operation decided again
+/// (transfer ids make that safe), so the store never holds a decision made on stale state.
+/// </summary>
+/// <remarks>Not thread-safe: one instance per writer. Several instances (threads or processes) may share a store.</remarks>
+public sealed class PersistentLedger
+{
+    private readonly ILedgerStore _store;
+    private readonly IClock _clock;
+    private readonly LedgerOptions? _options;
+
+    private PersistentLedger(ILedgerStore store, IClock clock, LedgerOptions? options, DoubleEntryLedger ledger)
+    {
+        _store = store;
+        _clock = clock;
+        _options = options;
+        Ledger = ledger;
+    }
+
+    /// <summary>The in-memory ledger, for queries. Change it only through <see cref="ExecuteAsync{T}"/>: changes made
+    /// directly are not persisted, and are discarded at the next conflict.</summary>
+    public DoubleEntryLedger Ledger { get; private set; }
+
+    /// <summary>How many times an operation is decided again after losing a race with another writer. Default 8.</summary>
+    public int MaxAttempts { get; init; } = 8;
+
+    /// <summary>Opens a store and replays its journal.</summary>
+    /// <param name="store">The store.</param>
+    /// <param name="clock">The clock for the ledger.</param>
+    /// <param name="options">Sizing hints, or null.</param>
+    /// <param name="cancellationToken">Cancels the load.</param>
+    public static async ValueTask<PersistentLedger> OpenAsync(ILedgerStore store, IClock clock, LedgerOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(store);
+        Guard.Against.Null(clock);
+        var ledger = await LoadAsync(store, clock, options, cancellationToken).ConfigureAwait(false);
+        return new PersistentLedger(store, clock, options, ledger);
+    }
+
+    /// <summary>Runs an operation on the ledger and persists what it journalled. The operation may run more than once
+    /// (after a conflict), each time on a fresh ledger, so it must decide only from the ledger it is given.</summary>
+    /// <typeparam name="T">The operation's result, usually a <see cref="TransferResult"/>.</typeparam>
+    /// <param name="operation">Decides and applies, e.g. <c>l =&gt; l.Submit(request)</c>.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The operation's result from the attempt that was persisted.</returns>
+    /// <exception cref="LedgerConcurrencyException">Every attempt lost to another writer.</exception>
+    public async ValueTask<T> ExecuteAsync<T>(Func<DoubleEntryLedger, T> operation, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Null(operation);
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            // Pick up what other writers appended, so the decision sees it.
+            await CatchUpAsync(cancellationToken).ConfigureAwait(false);
+            var mark = Ledger.Position;
+            var result = operation(Ledger);
+            if (Ledger.Position == mark) return result;
+
+            var entries = new LedgerEvent[Ledger.Position - mark];
+            for (var i = 0; i < entries.Length; i++) entries[i] = Ledger.Journal[(int)mark + i];
+            var append = await _store.AppendAsync(mark, entries, cancellationToken).ConfigureAwait(false);
+            if (append.IsAppended) return result;
+
+            // Lost a race: the in-memory ledger holds entries the store does not. Rebuild and decide again.
+            Ledger = await LoadAsync(_store, _clock, _options, cancellationToken).ConfigureAwait(false);
+        }
+
+        throw new LedgerConcurrencyException($"The store's head moved on every one of {MaxAttempts} attempts; nothing was written.");
+    }
+
+    /// <summary>Applies entries other writers appended since this instance last looked.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    public async ValueTask CatchUpAsync(CancellationToken cancellationToken = default)
+    {
+        var fresh = new List<LedgerEvent>();
+        await foreach (var e in _store.ReadAllAsync(Ledger.Position, cancellationToken).ConfigureAwait(false))
+        {
+            fresh.Add(e);
+        }
+
+        if (fresh.Count > 0) Ledger.CatchUp(fresh);
+    }
+
+    private static async ValueTask<DoubleEntryLedger> LoadAsync(ILedgerStore store, IClock clock, LedgerOptions? options, CancellationToken cancellationToken)
+    {
+        var ledger = new DoubleEntryLedger(clock, options);
+        var batch = new List<LedgerEvent>(1024);
+        await foreach (var e in store.ReadAllAsync(0, cancellationToken).ConfigureAwait(false))
+        {
+            batch.Add(e);
+            if (batch.Count == batch.Capacity)
+            {
+                ledger.CatchUp(batch);
+                batch.Clear();
+            }
+        }
+
+        ledger.CatchUp(batch);
+        return ledger;
+    }
+}
