@@ -1,0 +1,193 @@
+using System.Globalization;
+using NodaTime;
+using NodaTime.Text;
+using Volunteering.Domain.Identity;
+using Volunteering.Domain.Ledger;
+using Volunteering.Domain.Quantities;
+using Volunteering.Domain.TimeBank;
+
+namespace Volunteering.Cli;
+
+/// <summary>
+/// Plays a community time bank's story end to end: accounts opened, services recorded and confirmed, hours given to
+/// family and donated, a pool grant, a redemption refused for age and one allowed, statements printed, and the
+/// ledger's invariants checked at the end.
+/// </summary>
+public static class Demo
+{
+    private static readonly DateTimeZone Shanghai = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
+    private static readonly LocalDateTimePattern When = LocalDateTimePattern.CreateWithInvariantCulture("yyyy-MM-dd HH:mm");
+
+    /// <summary>Runs the demo, writing the story to <paramref name="output"/>.</summary>
+    /// <returns>0 when every step behaved as the story expects and the ledger's invariants hold; 1 otherwise.</returns>
+    public static int Run(TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var story = new Story(output);
+        story.Play();
+        return story.Failures == 0 ? 0 : 1;
+    }
+
+    private sealed class Story(TextWriter output)
+    {
+        private readonly StoryClock _clock = new(Local(2026, 3, 2, 9, 0));
+        private TimeBank _bank = null!;
+        private readonly ResidenceArea _home = new("Nanjing", "Gulou", "Hunan Road");
+        private readonly ResidenceArea _nextDoor = new("Nanjing", "Gulou", "Ninghai Road");
+
+        private readonly VolunteerId _wangFang = VolunteerId.New();   // 55, retired teacher: stores time
+        private readonly VolunteerId _chenJie = VolunteerId.New();    // 31: stores time, too young to redeem
+        private readonly VolunteerId _liuNainai = VolunteerId.New();  // 82, lives alone: receives services
+        private readonly VolunteerId _wangMother = VolunteerId.New(); // 85, Wang Fang's mother
+        private readonly VolunteerId _xiaoMing = VolunteerId.New();   // 16: too young to deposit
+
+        public int Failures { get; private set; }
+
+        public void Play()
+        {
+            Title("Gulou mutual-aid time platform (鼓楼互助时间平台), Nanjing rules");
+            var ledger = new DoubleEntryLedger(_clock);
+            var scheme = new TimeBankScheme(SchemeId.New(), "Gulou mutual-aid time platform", Shanghai, TimeBankRules.Default);
+            _bank = TimeBank.Open(scheme, ledger);
+            Say($"Rules: 1 h of service = 1 h of credit; deposit from 18; redeem from 60; cap {scheme.Rules.Cap.Cap}; redemption city-wide.");
+
+            Step("1. Residents open accounts (开户) with consent to record keeping");
+            Open(_wangFang, "Wang Fang", new LocalDate(1970, 5, 12), Hardship.None);
+            Open(_chenJie, "Chen Jie", new LocalDate(1995, 1, 20), Hardship.None);
+            Open(_liuNainai, "Liu Nainai", new LocalDate(1944, 2, 1), Hardship.LivingAlone);
+            Open(_wangMother, "Wang Guiying", new LocalDate(1940, 8, 30), Hardship.None);
+            Open(_xiaoMing, "Xiao Ming", new LocalDate(2009, 6, 1), Hardship.None);
+            Expect("a second opening without consent is refused",
+                _bank.OpenAccount(VolunteerId.New(), Profile("Anonymous", new LocalDate(1980, 1, 1), Hardship.None), null), TimeBankResult.ConsentRequired);
+            Expect("Wang Fang registers her mother as a relative",
+                _bank.RegisterRelative(_wangFang, _wangMother, Relationship.Parent), TimeBankResult.Ok);
+
+            Step("2. Services are recorded, then confirmed by the recipient or a witness");
+            Serve(_wangFang, _liuNainai, "companionship and shopping", Local(2026, 3, 3, 14, 0), Local(2026, 3, 3, 17, 0), "3h");
+            Serve(_wangFang, _liuNainai, "cleaning", Local(2026, 3, 10, 9, 0), Local(2026, 3, 10, 12, 0), "2.5h");
+            Serve(_chenJie, _liuNainai, "computer help", Local(2026, 3, 12, 19, 0), Local(2026, 3, 12, 21, 0), "2h");
+            Serve(_wangFang, _liuNainai, "hospital escort", Local(2026, 3, 20, 8, 0), Local(2026, 3, 20, 17, 0), "8.1h");
+            var refused = ServiceRecordId.New();
+            Expect("Chen Jie records a visit Liu Nainai says someone else made",
+                _bank.RecordService(refused, Service(_chenJie, _liuNainai, "visit", Local(2026, 3, 21, 10, 0), Local(2026, 3, 21, 11, 0), "1h")), TimeBankResult.Ok);
+            Expect("Liu Nainai refuses it", _bank.RefuseService(refused, _liuNainai, "another volunteer came"), TimeBankResult.Ok);
+            Expect("a refused record never credits", _bank.ConfirmService(refused, _liuNainai).Code, TimeBankResult.ServiceRefused);
+            Expect("Xiao Ming (16) cannot deposit",
+                _bank.RecordService(ServiceRecordId.New(), Service(_xiaoMing, _liuNainai, "reading", Local(2026, 3, 22, 15, 0), Local(2026, 3, 22, 16, 0), "1h")), TimeBankResult.DepositorTooYoung);
+            Balance(_wangFang, "13.6h");
+            Balance(_chenJie, "2h");
+            Say($"Wang Fang has given {_bank.GetTotalGiven(_wangFang)} ({_bank.GetStarLevel(_wangFang)} stars: the first star comes at 100 h).");
+
+            Step("3. Hours given to family and donated to the community pool");
+            _clock.AdvanceTo(Local(2026, 4, 1, 10, 0));
+            Expect("Wang Fang gives 5 h to her mother", _bank.GiveToFamily(TransferId.New(), _wangFang, _wangMother, TimeCredit.Parse("5h")).Code, TimeBankResult.Ok);
+            Expect("Chen Jie cannot give to someone who is not family", _bank.GiveToFamily(TransferId.New(), _chenJie, _wangMother, TimeCredit.Parse("1h")).Code, TimeBankResult.NotFamily);
+            Expect("Chen Jie donates 1.5 h to the pool", _bank.DonateToPool(TransferId.New(), _chenJie, TimeCredit.Parse("1.5h")).Code, TimeBankResult.Ok);
+            Expect("the pool grants 1 h to Liu Nainai (82, lives alone)", _bank.GrantFromPool(TransferId.New(), _liuNainai, TimeCredit.Parse("1h")).Code, TimeBankResult.Ok);
+            Expect("the scheme funds its guarantee fund with 20 h", _bank.FundGuarantee(TransferId.New(), TimeCredit.Parse("20h")).Code, TimeBankResult.Ok);
+            Expect("the guarantee fund grants Liu Nainai 4 h", _bank.GrantFromGuaranteeFund(TransferId.New(), _liuNainai, TimeCredit.Parse("4h")).Code, TimeBankResult.Ok);
+            Say($"Pool: {_bank.PoolBalance}; guarantee fund: {_bank.GuaranteeFundBalance}.");
+
+            Step("4. Redemption: older members draw services (低龄存时间、高龄换取服务)");
+            _clock.AdvanceTo(Local(2026, 4, 8, 10, 0));
+            Expect("Chen Jie (31) tries to redeem 0.5 h: refused for age",
+                _bank.Redeem(TransferId.New(), _chenJie, TimeCredit.Parse("0.5h"), _home, "haircut").Code, TimeBankResult.RedeemerTooYoung);
+            var redemption = TransferId.New();
+            Expect("Wang Guiying (85) redeems 3 h of home care next door",
+                _bank.Redeem(redemption, _wangMother, TimeCredit.Parse("3h"), _nextDoor, "home care").Code, TimeBankResult.Ok);
+            Expect("the kiosk retries the same request: applied once",
+                _bank.Redeem(redemption, _wangMother, TimeCredit.Parse("3h"), _nextDoor, "home care").Code, TimeBankResult.AlreadyDone);
+            Expect("Liu Nainai tries to redeem more than she has",
+                _bank.Redeem(TransferId.New(), _liuNainai, TimeCredit.Parse("6h"), _home, "meals").Code, TimeBankResult.InsufficientCredit);
+            Balance(_wangMother, "2h");
+            Balance(_liuNainai, "5h");
+
+            Step("5. Statements");
+            var march = new DateInterval(new LocalDate(2026, 3, 1), new LocalDate(2026, 3, 31));
+            var april = new DateInterval(new LocalDate(2026, 4, 1), new LocalDate(2026, 4, 30));
+            PrintStatement(_wangFang, "Wang Fang", march);
+            PrintStatement(_wangFang, "Wang Fang", april);
+            PrintStatement(_wangMother, "Wang Guiying", april);
+
+            Step("6. The ledger checks itself");
+            var violations = ledger.VerifyInvariants();
+            Say($"Journal entries: {ledger.Position}; accounts: {ledger.AccountCount}; time in circulation: {_bank.TimeInCirculation}.");
+            var held = _bank.Members.Aggregate(TimeCredit.Zero, (sum, m) => sum + _bank.GetBalance(m.Id)) + _bank.PoolBalance + _bank.GuaranteeFundBalance;
+            Expect("member balances + pool + fund = time in circulation", held == _bank.TimeInCirculation, true);
+            Expect("every ledger invariant holds", violations.Count, 0);
+            foreach (var v in violations) Say("  violation: " + v);
+            output.WriteLine();
+            output.WriteLine(Failures == 0 ? "Demo finished: every step behaved as expected." : $"Demo finished with {Failures} unexpected result(s).");
+        }
+
+        private void Open(VolunteerId id, string name, LocalDate birth, Hardship hardship)
+        {
+            var profile = Profile(name, birth, hardship);
+            var age = profile.AgeOn(_clock.Now.InZone(Shanghai).Date);
+            Expect($"{name} ({age}) opens an account", _bank.OpenAccount(id, profile, _clock.Now), TimeBankResult.Ok);
+        }
+
+        private MemberProfile Profile(string name, LocalDate birth, Hardship hardship)
+            => new(name, birth, "139-0000-0000", _home) { Hardship = hardship, Skills = ["companionship"], ServiceCategories = ["elder-care"] };
+
+        private ServiceDetails Service(VolunteerId provider, VolunteerId recipient, string content, Instant start, Instant end, string credited)
+            => new(provider, recipient, _home, content, "elder-care", new Interval(start, end), TimeCredit.Parse(credited));
+
+        private void Serve(VolunteerId provider, VolunteerId recipient, string content, Instant start, Instant end, string credited)
+        {
+            var id = ServiceRecordId.New();
+            _clock.AdvanceTo(end);
+            var name = _bank.TryGetMember(provider, out var m) ? m.Profile.Name : "?";
+            Expect($"{When.Format(start.InZone(Shanghai).LocalDateTime)} {name}: {content}, {credited} credited",
+                _bank.RecordService(id, Service(provider, recipient, content, start, end, credited)), TimeBankResult.Ok);
+            var outcome = _bank.ConfirmService(id, recipient);
+            Expect($"  confirmed by the recipient, {outcome.Credited} deposited", outcome.Code, TimeBankResult.Ok);
+        }
+
+        private void Balance(VolunteerId member, string expected)
+        {
+            _bank.TryGetMember(member, out var m);
+            Expect($"{m.Profile.Name} holds {expected}", _bank.GetBalance(member), TimeCredit.Parse(expected));
+        }
+
+        private void PrintStatement(VolunteerId member, string name, DateInterval dates)
+        {
+            var statement = _bank.GetStatement(member, dates);
+            output.WriteLine($"  Statement for {name}, {dates.Start:yyyy-MM-dd} to {dates.End:yyyy-MM-dd}");
+            output.WriteLine($"    opening balance {TimeCredit.FromMinutes(statement.OpeningBalance),10}");
+            foreach (var line in statement.Lines)
+            {
+                var code = Enum.IsDefined(typeof(TimeBankTransferCode), line.Code) ? ((TimeBankTransferCode)line.Code).ToString() : line.Code.ToString(CultureInfo.InvariantCulture);
+                output.WriteLine($"    {When.Format(line.Timestamp.InZone(Shanghai).LocalDateTime)}  {code,-22} {Signed(line.Change),8}  balance {TimeCredit.FromMinutes(line.BalanceAfter),8}  {line.Memo}");
+            }
+
+            output.WriteLine($"    closing balance {TimeCredit.FromMinutes(statement.ClosingBalance),10}");
+        }
+
+        private static string Signed(long minutes) => (minutes > 0 ? "+" : string.Empty) + TimeCredit.FromMinutes(minutes);
+
+        private void Title(string text)
+        {
+            output.WriteLine(text);
+            output.WriteLine(new string('=', text.Length));
+        }
+
+        private void Step(string text)
+        {
+            output.WriteLine();
+            output.WriteLine(text);
+        }
+
+        private void Say(string text) => output.WriteLine("  " + text);
+
+        private void Expect<T>(string what, T actual, T expected)
+        {
+            var ok = EqualityComparer<T>.Default.Equals(actual, expected);
+            if (!ok) Failures++;
+            output.WriteLine(ok ? $"  [ok] {what}" : $"  [UNEXPECTED] {what}: got {actual}, expected {expected}");
+        }
+    }
+
+    private static Instant Local(int year, int month, int day, int hour, int minute)
+        => new LocalDateTime(year, month, day, hour, minute).InZoneStrictly(Shanghai).ToInstant();
+}
