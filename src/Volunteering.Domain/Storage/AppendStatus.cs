@@ -10,7 +10,7 @@ public enum AppendStatus
     /// catch up and decide again.</summary>
     WrongExpectedPosition = 1,
 
-    /// <summary>An entry's item id (a transfer id, or the account id of an opening) is already in the store. Nothing was
-    /// written.</summary>
+    /// <summary>An entry's transfer id, or the account id of an opening, is already in the store (see
+    /// <see cref="LedgerStoreItems"/>). Nothing was written.</summary>
     DuplicateItemId = 2,
 }

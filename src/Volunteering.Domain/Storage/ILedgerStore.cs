@@ -10,8 +10,9 @@ namespace Volunteering.Domain.Storage;
 /// </summary>
 /// <remarks>
 /// Contract, checked by the conformance tests: appends are atomic (all entries or none); an append succeeds only if
-/// the head is at the expected position and the entries' positions follow it densely; an item id (transfer id, or
-/// account id of an <see cref="LedgerEventKind.AccountOpened"/> entry) is stored at most once; entries read back
+/// the head is at the expected position and the entries' positions follow it densely; a transfer id, and the account id
+/// of an <see cref="LedgerEventKind.AccountOpened"/> entry, is stored at most once (two separate unique indexes, see
+/// <see cref="LedgerStoreItems"/>); entries read back
 /// equal what was written, field for field; nothing is ever updated or deleted.
 /// </remarks>
 public interface ILedgerStore

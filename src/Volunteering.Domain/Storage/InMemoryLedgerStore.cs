@@ -13,7 +13,8 @@ public sealed class InMemoryLedgerStore : ILedgerStore
 {
     private readonly Lock _gate = new();
     private readonly List<LedgerEvent> _entries = [];
-    private readonly Dictionary<Guid, int> _itemIndex = [];
+    private readonly Dictionary<Guid, int> _transferIndex = [];
+    private readonly HashSet<Guid> _openedAccounts = [];
 
     /// <inheritdoc />
     public ValueTask<AppendResult> AppendAsync(long expectedPosition, IReadOnlyList<LedgerEvent> entries, CancellationToken cancellationToken = default)
@@ -27,20 +28,29 @@ public sealed class InMemoryLedgerStore : ILedgerStore
                 return ValueTask.FromResult(new AppendResult(AppendStatus.WrongExpectedPosition, _entries.Count));
             }
 
-            var batchIds = new HashSet<Guid>();
+            var batchTransfers = new HashSet<Guid>();
+            var batchAccounts = new HashSet<Guid>();
             foreach (var e in entries)
             {
-                var id = LedgerStoreItems.ItemIdOf(e);
-                if (id != Guid.Empty && (_itemIndex.ContainsKey(id) || !batchIds.Add(id)))
+                var transfer = LedgerStoreItems.TransferIdOf(e);
+                if (transfer != Guid.Empty && (_transferIndex.ContainsKey(transfer) || !batchTransfers.Add(transfer)))
                 {
-                    return ValueTask.FromResult(new AppendResult(AppendStatus.DuplicateItemId, _entries.Count, id));
+                    return ValueTask.FromResult(new AppendResult(AppendStatus.DuplicateItemId, _entries.Count, transfer));
+                }
+
+                var account = LedgerStoreItems.AccountIdOf(e);
+                if (account != Guid.Empty && (_openedAccounts.Contains(account) || !batchAccounts.Add(account)))
+                {
+                    return ValueTask.FromResult(new AppendResult(AppendStatus.DuplicateItemId, _entries.Count, account));
                 }
             }
 
             foreach (var e in entries)
             {
-                var id = LedgerStoreItems.ItemIdOf(e);
-                if (id != Guid.Empty) _itemIndex.Add(id, _entries.Count);
+                var transfer = LedgerStoreItems.TransferIdOf(e);
+                if (transfer != Guid.Empty) _transferIndex.Add(transfer, _entries.Count);
+                var account = LedgerStoreItems.AccountIdOf(e);
+                if (account != Guid.Empty) _openedAccounts.Add(account);
                 _entries.Add(e);
             }
 
@@ -80,7 +90,7 @@ public sealed class InMemoryLedgerStore : ILedgerStore
         lock (_gate)
         {
             return ValueTask.FromResult<LedgerEvent?>(
-                _itemIndex.TryGetValue(transferId.Value, out var i) && !_entries[i].IsAccountEvent ? _entries[i] : null);
+                _transferIndex.TryGetValue(transferId.Value, out var i) ? _entries[i] : null);
         }
     }
 

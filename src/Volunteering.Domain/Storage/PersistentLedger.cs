@@ -10,12 +10,15 @@ namespace Volunteering.Domain.Storage;
 /// If another writer moved the store first, the ledger is rebuilt from the store and the operation decided again
 /// (transfer ids make that safe), so the store never holds a decision made on stale state.
 /// </summary>
-/// <remarks>Not thread-safe: one instance per writer. Several instances (threads or processes) may share a store.</remarks>
+/// <remarks>Not thread-safe: one instance per writer. Several instances (threads or processes) may share a store. If an
+/// operation or an append throws (a database error, a cancellation), the in-memory ledger is marked stale and rebuilt
+/// from the store before it is used again, so entries that may not have been written are never built upon.</remarks>
 public sealed class PersistentLedger
 {
     private readonly ILedgerStore _store;
     private readonly IClock _clock;
     private readonly LedgerOptions? _options;
+    private bool _stale;
 
     private PersistentLedger(ILedgerStore store, IClock clock, LedgerOptions? options, DoubleEntryLedger ledger)
     {
@@ -57,19 +60,37 @@ public sealed class PersistentLedger
         Guard.Against.Null(operation);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            // Pick up what other writers appended, so the decision sees it.
-            await CatchUpAsync(cancellationToken).ConfigureAwait(false);
+            if (_stale)
+            {
+                // The in-memory ledger may hold entries the store does not (a lost race, or a call that threw midway).
+                Ledger = await LoadAsync(_store, _clock, _options, cancellationToken).ConfigureAwait(false);
+                _stale = false;
+            }
+            else
+            {
+                // Pick up what other writers appended, so the decision sees it.
+                await CatchUpAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             var mark = Ledger.Position;
+            _stale = true; // until the entries are known to be in the store, or known not to exist
             var result = operation(Ledger);
-            if (Ledger.Position == mark) return result;
+            if (Ledger.Position == mark)
+            {
+                _stale = false;
+                return result;
+            }
 
             var entries = new LedgerEvent[Ledger.Position - mark];
             for (var i = 0; i < entries.Length; i++) entries[i] = Ledger.Journal[(int)mark + i];
             var append = await _store.AppendAsync(mark, entries, cancellationToken).ConfigureAwait(false);
-            if (append.IsAppended) return result;
+            if (append.IsAppended)
+            {
+                _stale = false;
+                return result;
+            }
 
-            // Lost a race: the in-memory ledger holds entries the store does not. Rebuild and decide again.
-            Ledger = await LoadAsync(_store, _clock, _options, cancellationToken).ConfigureAwait(false);
+            // Lost a race: the next attempt rebuilds from the store and decides again.
         }
 
         throw new LedgerConcurrencyException($"The store's head moved on every one of {MaxAttempts} attempts; nothing was written.");
@@ -79,6 +100,13 @@ public sealed class PersistentLedger
     /// <param name="cancellationToken">Cancels the call.</param>
     public async ValueTask CatchUpAsync(CancellationToken cancellationToken = default)
     {
+        if (_stale)
+        {
+            Ledger = await LoadAsync(_store, _clock, _options, cancellationToken).ConfigureAwait(false);
+            _stale = false;
+            return;
+        }
+
         var fresh = new List<LedgerEvent>();
         await foreach (var e in _store.ReadAllAsync(Ledger.Position, cancellationToken).ConfigureAwait(false))
         {
