@@ -45,6 +45,23 @@ public sealed record MemberProfile
     /// <summary>Hardship circumstances recorded for the person.</summary>
     public Hardship Hardship { get; init; }
 
+    /// <summary>Equality of every field, the lists by their items in order (a record would compare the list
+    /// references, so a retried <c>OpenAccount</c> with the same skills would look like a different profile).</summary>
+    /// <param name="other">The other profile.</param>
+    public bool Equals(MemberProfile? other)
+        => other is not null
+           && (ReferenceEquals(this, other)
+               || (string.Equals(Name, other.Name, StringComparison.Ordinal)
+                   && BirthDate == other.BirthDate
+                   && string.Equals(Contact, other.Contact, StringComparison.Ordinal)
+                   && Residence == other.Residence
+                   && Hardship == other.Hardship
+                   && (Skills ?? []).SequenceEqual(other.Skills ?? [], StringComparer.Ordinal)
+                   && (ServiceCategories ?? []).SequenceEqual(other.ServiceCategories ?? [], StringComparer.Ordinal)));
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Name, BirthDate, Contact, Residence, Hardship, Skills?.Count ?? 0, ServiceCategories?.Count ?? 0);
+
     /// <summary>Age in whole years on a date.</summary>
     /// <param name="onDate">The date, in the same calendar as <see cref="BirthDate"/>.</param>
     public int AgeOn(LocalDate onDate) => Period.Between(BirthDate, onDate, PeriodUnits.Years).Years;
