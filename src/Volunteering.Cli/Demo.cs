@@ -67,6 +67,7 @@ public static class Demo
             Serve(_wangFang, _liuNainai, "cleaning", Local(2026, 3, 10, 9, 0), Local(2026, 3, 10, 12, 0), "2.5h");
             Serve(_chenJie, _liuNainai, "computer help", Local(2026, 3, 12, 19, 0), Local(2026, 3, 12, 21, 0), "2h");
             Serve(_wangFang, _liuNainai, "hospital escort", Local(2026, 3, 20, 8, 0), Local(2026, 3, 20, 17, 0), "8.1h");
+            _clock.AdvanceTo(Local(2026, 3, 22, 18, 0));
             var refused = ServiceRecordId.New();
             Expect("Chen Jie records a visit Liu Nainai says someone else made",
                 _bank.RecordService(refused, Service(_chenJie, _liuNainai, "visit", Local(2026, 3, 21, 10, 0), Local(2026, 3, 21, 11, 0), "1h")), TimeBankResult.Ok);

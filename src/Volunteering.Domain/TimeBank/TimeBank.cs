@@ -162,7 +162,8 @@ public sealed class TimeBank
 
         if (!_members.TryGetValue(service.Provider, out var provider)) return TimeBankResult.MemberNotFound;
         if (service.Provider == service.Recipient) return TimeBankResult.ProviderIsRecipient;
-        if (service.Witness == service.Provider) return TimeBankResult.ProviderIsRecipient;
+        if (service.Witness == service.Provider) return TimeBankResult.WitnessIsProvider;
+        if (service.Span.End > Ledger.Clock.GetCurrentInstant()) return TimeBankResult.ServiceNotEnded;
         if (service.CreditedDuration.Minutes > (long)Math.Floor(service.Span.Duration.TotalMinutes))
         {
             return TimeBankResult.CreditedDurationExceedsServiceTime;
@@ -353,8 +354,12 @@ public sealed class TimeBank
 
     private TimeBankOutcome Move(TransferId transferId, AccountId debit, AccountId credit, TimeCredit amount, TimeBankTransferCode code, string memo, TimeCredit memberChange)
     {
-        var result = Ledger.Submit(TransferRequest.Post(transferId, debit, credit, amount.Minutes, (int)code, Memo(memo)));
-        return TimeBankOutcome.FromLedger(result, memberChange);
+        // A batch of one: a refused transfer leaves no journal entry and does not use up the id (Submit would journal
+        // the rejection and burn the id), so every refusal changes nothing, as the class promises.
+        Span<TransferRequest> request = [TransferRequest.Post(transferId, debit, credit, amount.Minutes, (int)code, Memo(memo))];
+        Span<TransferResult> results = stackalloc TransferResult[1];
+        Ledger.SubmitLinked(request, results);
+        return TimeBankOutcome.FromLedger(results[0], memberChange); // Ok, Exists (a repeat) or the rejection
     }
 
     private static string Memo(string text) => text.Length <= TransferRequest.MaxMemoLength ? text : text[..TransferRequest.MaxMemoLength];

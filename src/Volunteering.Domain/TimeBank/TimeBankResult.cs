@@ -28,6 +28,12 @@ public enum TimeBankResult
     /// <summary>The volunteer and the recipient of a service are the same person.</summary>
     ProviderIsRecipient = 22,
 
+    /// <summary>The witness named for a service is the volunteer who gave it.</summary>
+    WitnessIsProvider = 27,
+
+    /// <summary>The service has not ended yet (its end is after the ledger clock's now); only given service is recorded.</summary>
+    ServiceNotEnded = 28,
+
     /// <summary>The credited duration is longer than the span of the service.</summary>
     CreditedDurationExceedsServiceTime = 23,
 
