@@ -108,7 +108,9 @@ public sealed class DoubleEntryLedger
 
     /// <summary>Opens an account. Idempotent: the same request again answers <see cref="AccountResult.Exists"/>.</summary>
     /// <param name="request">The account to open.</param>
-    /// <returns><see cref="AccountResult.Ok"/>, <see cref="AccountResult.Exists"/>, or an <c>ExistsWithDifferent…</c> code.</returns>
+    /// <returns><see cref="AccountResult.Ok"/>, <see cref="AccountResult.Exists"/>, an <c>ExistsWithDifferent…</c> code,
+    /// or <see cref="AccountResult.LimitsWouldBeViolated"/> when the limits exclude the new account's zero balance (a
+    /// positive floor or a negative ceiling).</returns>
     public AccountResult OpenAccount(in OpenAccountRequest request)
     {
         Guard.Against.Expression(static x => x.IsEmpty, request.Id, "The request is the default value.", nameof(request));
@@ -121,6 +123,9 @@ public sealed class DoubleEntryLedger
             if (o.Floor != request.Floor || o.Ceiling != request.Ceiling) return AccountResult.ExistsWithDifferentLimits;
             return AccountResult.Exists;
         }
+
+        // A new account starts at zero; limits that exclude zero would break the floor/ceiling invariant at once.
+        if (!FitsLimits(default(AccountCore), request.Floor, request.Ceiling)) return AccountResult.LimitsWouldBeViolated;
 
         Apply(new LedgerEvent
         {
@@ -278,12 +283,13 @@ public sealed class DoubleEntryLedger
         for (var i = 0; i < _expiringPending.Count; i++)
         {
             var id = _expiringPending[i];
-            if (!_transfers.TryGetValue(id, out var t) || t.PendingState != PendingState.Pending)
+            if (!_transfers.TryGetValue(id, out var state) || state.PendingState != PendingState.Pending)
             {
                 continue; // resolved already (or rolled back): drop it from the watch list
             }
 
-            if (t.Request.ExpiresAt is { } at && at <= now)
+            var t = _journal[state.Index];
+            if (t.ExpiresAt is { } at && at <= now)
             {
                 Apply(new LedgerEvent
                 {
@@ -291,11 +297,11 @@ public sealed class DoubleEntryLedger
                     TransferId = id,
                     TransferKind = TransferKind.Pending,
                     RelatedTransferId = id,
-                    DebitAccountId = t.Debit,
-                    CreditAccountId = t.Credit,
+                    DebitAccountId = t.DebitAccountId,
+                    CreditAccountId = t.CreditAccountId,
                     Asset = t.Asset,
                     Amount = t.Amount,
-                    Code = t.Request.Code,
+                    Code = t.Code,
                 }, replaying: false);
                 expired++;
                 continue;
@@ -312,7 +318,7 @@ public sealed class DoubleEntryLedger
     {
         if (_transfers.TryGetValue(request.Id, out var existing))
         {
-            return CompareWithExisting(request, existing);
+            return CompareWithExisting(request, _journal[existing.Index]);
         }
 
         var code = Decide(request, out var e);
@@ -343,9 +349,9 @@ public sealed class DoubleEntryLedger
         return code;
     }
 
-    private static TransferResult CompareWithExisting(in TransferRequest request, in TransferState existing)
+    private static TransferResult CompareWithExisting(in TransferRequest request, in LedgerEvent existing)
     {
-        var o = existing.Request;
+        var o = RequestOf(existing);
         if (o.Kind != request.Kind) return TransferResult.ExistsWithDifferentKind;
         if (o.DebitAccountId != request.DebitAccountId) return TransferResult.ExistsWithDifferentDebitAccount;
         if (o.CreditAccountId != request.CreditAccountId) return TransferResult.ExistsWithDifferentCreditAccount;
@@ -354,7 +360,7 @@ public sealed class DoubleEntryLedger
         if (o.Code != request.Code) return TransferResult.ExistsWithDifferentCode;
         if (o.ExpiresAt != request.ExpiresAt) return TransferResult.ExistsWithDifferentExpiry;
         if (!string.Equals(o.Memo, request.Memo, StringComparison.Ordinal)) return TransferResult.ExistsWithDifferentMemo;
-        return existing.FailedWith == TransferResult.Ok ? TransferResult.Exists : TransferResult.IdAlreadyFailed;
+        return existing.Kind == LedgerEventKind.TransferRejected ? TransferResult.IdAlreadyFailed : TransferResult.Exists;
     }
 
     /// <summary>Checks a new request against the ledger's state and, when it is acceptable, builds its journal entry.
@@ -394,21 +400,21 @@ public sealed class DoubleEntryLedger
             case TransferKind.PostPending:
             case TransferKind.VoidPending:
             {
-                if (!_transfers.TryGetValue(request.RelatedTransferId, out var pending)
-                    || pending.FailedWith != TransferResult.Ok
-                    || pending.Request.Kind != TransferKind.Pending)
+                if (!_transfers.TryGetValue(request.RelatedTransferId, out var pendingState)
+                    || _journal[pendingState.Index].Kind != LedgerEventKind.PendingCreated)
                 {
                     return TransferResult.PendingTransferNotFound;
                 }
 
-                switch (pending.PendingState)
+                var pending = _journal[pendingState.Index];
+                switch (pendingState.PendingState)
                 {
                     case PendingState.Posted: return TransferResult.PendingTransferAlreadyPosted;
                     case PendingState.Voided: return TransferResult.PendingTransferAlreadyVoided;
                     case PendingState.Expired: return TransferResult.PendingTransferExpired;
                 }
 
-                if (pending.Request.ExpiresAt is { } at && at <= _clock.GetCurrentInstant())
+                if (pending.ExpiresAt is { } at && at <= _clock.GetCurrentInstant())
                 {
                     return TransferResult.PendingTransferExpired;
                 }
@@ -417,8 +423,8 @@ public sealed class DoubleEntryLedger
                 if (posting)
                 {
                     if (request.Amount > pending.Amount) return TransferResult.ExceedsPendingAmount;
-                    var debit = _accounts[pending.Debit];
-                    var credit = _accounts[pending.Credit];
+                    var debit = _accounts[pending.DebitAccountId];
+                    var credit = _accounts[pending.CreditAccountId];
                     if (debit.Core.IsFrozen) return TransferResult.DebitAccountFrozen;
                     if (credit.Core.IsFrozen) return TransferResult.CreditAccountFrozen;
                 }
@@ -429,11 +435,11 @@ public sealed class DoubleEntryLedger
                     TransferId = request.Id,
                     TransferKind = request.Kind,
                     RelatedTransferId = request.RelatedTransferId,
-                    DebitAccountId = pending.Debit,
-                    CreditAccountId = pending.Credit,
+                    DebitAccountId = pending.DebitAccountId,
+                    CreditAccountId = pending.CreditAccountId,
                     Asset = pending.Asset,
                     Amount = posting ? request.Amount : pending.Amount,
-                    Code = pending.Request.Code,
+                    Code = pending.Code,
                     Memo = request.Memo,
                 };
                 return TransferResult.Ok;
@@ -441,15 +447,15 @@ public sealed class DoubleEntryLedger
 
             case TransferKind.Reversal:
             {
-                if (!_transfers.TryGetValue(request.RelatedTransferId, out var original)) return TransferResult.TransferNotFound;
-                if (original.FailedWith != TransferResult.Ok
-                    || original.Request.Kind is not (TransferKind.Post or TransferKind.PostPending))
+                if (!_transfers.TryGetValue(request.RelatedTransferId, out var originalState)) return TransferResult.TransferNotFound;
+                var original = _journal[originalState.Index];
+                if (original.Kind is not (LedgerEventKind.TransferPosted or LedgerEventKind.PendingPosted))
                 {
                     return TransferResult.TransferNotReversible;
                 }
 
-                if (!original.ReversedBy.IsEmpty) return TransferResult.TransferAlreadyReversed;
-                var code = CheckMovement(original.Credit, original.Debit, original.Amount, out var asset);
+                if (originalState.ReversedByIndex != 0) return TransferResult.TransferAlreadyReversed;
+                var code = CheckMovement(original.CreditAccountId, original.DebitAccountId, original.Amount, out var asset);
                 if (code != TransferResult.Ok) return code;
                 entry = new LedgerEvent
                 {
@@ -457,11 +463,11 @@ public sealed class DoubleEntryLedger
                     TransferId = request.Id,
                     TransferKind = TransferKind.Reversal,
                     RelatedTransferId = request.RelatedTransferId,
-                    DebitAccountId = original.Credit,
-                    CreditAccountId = original.Debit,
+                    DebitAccountId = original.CreditAccountId,
+                    CreditAccountId = original.DebitAccountId,
                     Asset = asset,
                     Amount = original.Amount,
-                    Code = original.Request.Code,
+                    Code = original.Code,
                     Memo = request.Memo,
                 };
                 return TransferResult.Ok;
@@ -569,18 +575,7 @@ public sealed class DoubleEntryLedger
 
             case LedgerEventKind.TransferRejected:
             {
-                var request = TransferRequest.FromParts(e.TransferId, e.TransferKind, e.DebitAccountId, e.CreditAccountId, e.Amount, e.Code, e.Memo, e.RelatedTransferId, e.ExpiresAt);
-                AddTransfer(e, new TransferState
-                {
-                    Request = request,
-                    Debit = e.DebitAccountId,
-                    Credit = e.CreditAccountId,
-                    Asset = e.Asset,
-                    Amount = e.Amount,
-                    Timestamp = timestamp,
-                    Position = position,
-                    FailedWith = e.Rejection,
-                });
+                AddTransfer(e, new TransferState { Index = (int)(position - 1) });
                 break;
             }
 
@@ -607,7 +602,6 @@ public sealed class DoubleEntryLedger
         ref var d = ref debit.Core;
         ref var c = ref credit.Core;
         var amount = e.Amount;
-        var requestAmount = amount;
         TransferId related = e.RelatedTransferId;
 
         switch (e.Kind)
@@ -618,10 +612,9 @@ public sealed class DoubleEntryLedger
                 c.CreditsPosted = checked(c.CreditsPosted + amount);
                 if (e.Kind == LedgerEventKind.TransferReversed)
                 {
-                    requestAmount = 0;
                     ref var original = ref TransferRef(e, related);
                     SaveUndo(related, original);
-                    original.ReversedBy = e.TransferId;
+                    original.ReversedByIndex = (int)position;
                 }
 
                 break;
@@ -639,8 +632,9 @@ public sealed class DoubleEntryLedger
                 ref var pending = ref TransferRef(e, related);
                 if (pending.PendingState != PendingState.Pending) throw Corrupt(e, "resolves a pending transfer twice");
                 SaveUndo(related, pending);
-                d.DebitsPending = checked(d.DebitsPending - pending.Amount);
-                c.CreditsPending = checked(c.CreditsPending - pending.Amount);
+                var reserved = _journal[pending.Index].Amount;
+                d.DebitsPending = checked(d.DebitsPending - reserved);
+                c.CreditsPending = checked(c.CreditsPending - reserved);
                 if (e.Kind == LedgerEventKind.PendingPosted)
                 {
                     d.DebitsPosted = checked(d.DebitsPosted + amount);
@@ -650,7 +644,6 @@ public sealed class DoubleEntryLedger
                 else
                 {
                     pending.PendingState = e.Kind == LedgerEventKind.PendingVoided ? PendingState.Voided : PendingState.Expired;
-                    requestAmount = 0;
                 }
 
                 break;
@@ -678,28 +671,52 @@ public sealed class DoubleEntryLedger
             return; // no new transfer id: the expiry is recorded on the pending transfer itself
         }
 
-        var isPost = e.TransferKind is TransferKind.PostPending or TransferKind.VoidPending or TransferKind.Reversal;
-        var request = TransferRequest.FromParts(
+        AddTransfer(e, new TransferState
+        {
+            Index = (int)(position - 1),
+            PendingState = e.Kind == LedgerEventKind.PendingCreated ? PendingState.Pending : PendingState.None,
+        });
+    }
+
+    /// <summary>The request a transfer entry answers, rebuilt from the entry (the journal is the only copy).</summary>
+    private static TransferRequest RequestOf(in LedgerEvent e)
+    {
+        if (e.Kind == LedgerEventKind.TransferRejected)
+        {
+            return TransferRequest.FromParts(e.TransferId, e.TransferKind, e.DebitAccountId, e.CreditAccountId, e.Amount, e.Code, e.Memo, e.RelatedTransferId, e.ExpiresAt);
+        }
+
+        // Post-pending, void and reversal requests name only the related transfer; the entry adds its accounts and code.
+        var namesRelated = e.TransferKind is TransferKind.PostPending or TransferKind.VoidPending or TransferKind.Reversal;
+        return TransferRequest.FromParts(
             e.TransferId,
             e.TransferKind,
-            isPost ? default : e.DebitAccountId,
-            isPost ? default : e.CreditAccountId,
-            requestAmount,
-            isPost ? 0 : e.Code,
+            namesRelated ? default : e.DebitAccountId,
+            namesRelated ? default : e.CreditAccountId,
+            e.TransferKind is TransferKind.VoidPending or TransferKind.Reversal ? 0 : e.Amount,
+            namesRelated ? 0 : e.Code,
             e.Memo,
             e.RelatedTransferId,
             e.ExpiresAt);
-        AddTransfer(e, new TransferState
+    }
+
+    private LedgerTransfer SnapshotOf(in TransferState state)
+    {
+        var e = _journal[state.Index];
+        var rejected = e.Kind == LedgerEventKind.TransferRejected;
+        return new LedgerTransfer
         {
-            Request = request,
-            Debit = e.DebitAccountId,
-            Credit = e.CreditAccountId,
+            Request = RequestOf(e),
+            DebitAccountId = e.DebitAccountId,
+            CreditAccountId = e.CreditAccountId,
             Asset = e.Asset,
-            Amount = amount,
-            Timestamp = timestamp,
-            Position = position,
-            PendingState = e.Kind == LedgerEventKind.PendingCreated ? PendingState.Pending : PendingState.None,
-        });
+            Amount = e.Amount,
+            Timestamp = e.Timestamp,
+            Position = e.Position,
+            PendingState = state.PendingState,
+            ReversedBy = state.ReversedByIndex == 0 ? default : _journal[state.ReversedByIndex - 1].TransferId,
+            FailedWith = rejected ? e.Rejection : TransferResult.Ok,
+        };
     }
 
     private void AddTransfer(in LedgerEvent e, TransferState state)
@@ -808,7 +825,7 @@ public sealed class DoubleEntryLedger
     {
         if (_transfers.TryGetValue(transferId, out var state))
         {
-            transfer = state.Snapshot();
+            transfer = SnapshotOf(state);
             return true;
         }
 
@@ -943,10 +960,11 @@ public sealed class DoubleEntryLedger
         foreach (var t in _transfers.Values)
         {
             if (t.PendingState != PendingState.Pending) continue;
-            pendingByAccount.TryGetValue(t.Debit, out var d);
-            pendingByAccount[t.Debit] = (d.Debits + t.Amount, d.Credits);
-            pendingByAccount.TryGetValue(t.Credit, out var c);
-            pendingByAccount[t.Credit] = (c.Debits, c.Credits + t.Amount);
+            var p = _journal[t.Index];
+            pendingByAccount.TryGetValue(p.DebitAccountId, out var d);
+            pendingByAccount[p.DebitAccountId] = (d.Debits + p.Amount, d.Credits);
+            pendingByAccount.TryGetValue(p.CreditAccountId, out var c);
+            pendingByAccount[p.CreditAccountId] = (c.Debits, c.Credits + p.Amount);
         }
 
         foreach (var a in _accounts.Values)
@@ -1002,7 +1020,7 @@ public sealed class DoubleEntryLedger
         if (fold._transfers.Count != _transfers.Count) violations.Add("The transfer table differs from the fold of the journal.");
         foreach (var (id, t) in _transfers)
         {
-            if (!fold._transfers.TryGetValue(id, out var ft) || ft.Snapshot() != t.Snapshot())
+            if (!fold._transfers.TryGetValue(id, out var ft) || fold.SnapshotOf(ft) != SnapshotOf(t))
             {
                 violations.Add($"Transfer {id} differs from the fold of the journal.");
             }

@@ -1,33 +1,18 @@
-using NodaTime;
-using Volunteering.Domain.Identity;
-
 namespace Volunteering.Domain.Ledger;
 
-/// <summary>The ledger's record of one transfer id: what was asked, what it did, and where it stands.</summary>
+/// <summary>
+/// The ledger's record of one transfer id, kept small on purpose (the ledger holds one per transfer ever made): where
+/// its journal entry is, where a pending transfer stands, and which entry reversed it. Everything else — the request,
+/// the accounts, the amount, a rejection code — is read from the journal entry.
+/// </summary>
 internal struct TransferState
 {
-    public TransferRequest Request;
-    public AccountId Debit;
-    public AccountId Credit;
-    public Asset Asset;
-    public long Amount;
-    public Instant Timestamp;
-    public long Position;
-    public PendingState PendingState;
-    public TransferId ReversedBy;
-    public TransferResult FailedWith;
+    /// <summary>The journal index (position − 1) of the entry that applied or rejected the id.</summary>
+    public int Index;
 
-    public readonly LedgerTransfer Snapshot() => new()
-    {
-        Request = Request,
-        DebitAccountId = Debit,
-        CreditAccountId = Credit,
-        Asset = Asset,
-        Amount = Amount,
-        Timestamp = Timestamp,
-        Position = Position,
-        PendingState = PendingState,
-        ReversedBy = ReversedBy,
-        FailedWith = FailedWith,
-    };
+    /// <summary>For a pending transfer, where it stands.</summary>
+    public PendingState PendingState;
+
+    /// <summary>The journal index + 1 of the reversal of this transfer; 0 while it is not reversed.</summary>
+    public int ReversedByIndex;
 }
