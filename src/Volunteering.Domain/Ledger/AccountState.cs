@@ -11,6 +11,10 @@ internal struct AccountCore
     public long DebitsPending;
     public long CreditsPending;
     public long Version;
+
+    /// <summary>The journal index + 1 of the newest entry that touched the account (0: none). Each entry links back
+    /// to the account's previous one, so appending touches nothing but the account itself.</summary>
+    public int LastEntry;
     public long? Floor;
     public long? Ceiling;
     public bool IsFrozen;
@@ -34,8 +38,9 @@ internal sealed class AccountState
     public readonly Instant OpenedAt;
     public AccountCore Core;
 
-    /// <summary>Journal positions of the entries that touched this account, oldest first.</summary>
-    public readonly List<long> Entries = new(4);
+    /// <summary>Journal indexes of the entries that touched this account, oldest first: built on demand from the
+    /// back links (for statements and audits), then extended as new entries arrive. Null until first needed.</summary>
+    public List<int>? Index;
 
     public LedgerAccount Snapshot() => new()
     {

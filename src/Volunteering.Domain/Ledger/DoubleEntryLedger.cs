@@ -33,6 +33,7 @@ public sealed class DoubleEntryLedger
     private readonly Dictionary<AccountId, AccountState> _accounts;
     private readonly Dictionary<TransferId, TransferState> _transfers;
     private readonly List<LedgerEvent> _journal;
+    private readonly List<EntryLinks> _links;
     private readonly List<TransferId> _expiringPending = [];
     private readonly List<UndoStep> _undo = [];
     private bool _recordUndo;
@@ -51,6 +52,7 @@ public sealed class DoubleEntryLedger
         _accounts = new Dictionary<AccountId, AccountState>(options.AccountCapacity);
         _transfers = new Dictionary<TransferId, TransferState>(options.TransferCapacity);
         _journal = new List<LedgerEvent>(options.TransferCapacity);
+        _links = new List<EntryLinks>(options.TransferCapacity);
     }
 
     /// <summary>The journal, oldest entry first; entry <c>i</c> has position <c>i + 1</c>. Read-only.</summary>
@@ -535,6 +537,7 @@ public sealed class DoubleEntryLedger
 
         var recorded = e;
         e = e with { Position = position, Timestamp = timestamp };
+        EntryLinks links = default;
 
         switch (e.Kind)
         {
@@ -544,7 +547,8 @@ public sealed class DoubleEntryLedger
                 if (_accounts.ContainsKey(e.AccountId)) throw Corrupt(e, "opens an account that exists");
                 var account = new AccountState(opening, timestamp);
                 account.Core.Version = 1;
-                account.Entries.Add(position);
+                account.Core.LastEntry = (int)position;
+                links = default;
                 e = e with { AccountVersion = 1 };
                 _accounts.Add(e.AccountId, account);
                 if (_recordUndo) _undo.Add(new UndoStep { OpenedAccount = e.AccountId });
@@ -568,7 +572,8 @@ public sealed class DoubleEntryLedger
                 }
 
                 core.Version++;
-                account.Entries.Add(position);
+                links = new EntryLinks(core.LastEntry, 0);
+                core.LastEntry = (int)position;
                 e = e with { AccountVersion = core.Version };
                 break;
             }
@@ -580,7 +585,7 @@ public sealed class DoubleEntryLedger
             }
 
             default:
-                ApplyMovement(ref e, position, timestamp);
+                links = ApplyMovement(ref e, position, timestamp);
                 break;
         }
 
@@ -592,9 +597,10 @@ public sealed class DoubleEntryLedger
 
         _lastTimestamp = timestamp;
         _journal.Add(e);
+        _links.Add(links);
     }
 
-    private void ApplyMovement(ref LedgerEvent e, long position, Instant timestamp)
+    private EntryLinks ApplyMovement(ref LedgerEvent e, long position, Instant timestamp)
     {
         var debit = AccountFor(e, e.DebitAccountId);
         var credit = AccountFor(e, e.CreditAccountId);
@@ -656,8 +662,9 @@ public sealed class DoubleEntryLedger
         Debug.Assert(d.DebitsPending >= 0 && c.CreditsPending >= 0, "pending totals never go negative");
         d.Version++;
         c.Version++;
-        debit.Entries.Add(position);
-        credit.Entries.Add(position);
+        var links = new EntryLinks(d.LastEntry, c.LastEntry);
+        d.LastEntry = (int)position;
+        c.LastEntry = (int)position;
         e = e with
         {
             DebitAccountVersion = d.Version,
@@ -668,7 +675,7 @@ public sealed class DoubleEntryLedger
 
         if (e.Kind == LedgerEventKind.PendingExpired)
         {
-            return; // no new transfer id: the expiry is recorded on the pending transfer itself
+            return links; // no new transfer id: the expiry is recorded on the pending transfer itself
         }
 
         AddTransfer(e, new TransferState
@@ -676,6 +683,34 @@ public sealed class DoubleEntryLedger
             Index = (int)(position - 1),
             PendingState = e.Kind == LedgerEventKind.PendingCreated ? PendingState.Pending : PendingState.None,
         });
+        return links;
+    }
+
+    /// <summary>For each journal entry, the journal index + 1 of the previous entry of each account it touched (0:
+    /// none); for an account event, <see cref="Debit"/> links the account.</summary>
+    private readonly record struct EntryLinks(int Debit, int Credit);
+
+    /// <summary>The journal index + 1 of the entry before <paramref name="index"/> that touched <paramref name="account"/>.</summary>
+    private int PreviousEntry(int index, AccountId account)
+    {
+        ref readonly var e = ref CollectionsMarshal.AsSpan(_journal)[index];
+        var links = _links[index];
+        return e.IsAccountEvent || e.DebitAccountId == account ? links.Debit : links.Credit;
+    }
+
+    /// <summary>The journal indexes of an account's entries, oldest first, brought up to date from the back links.</summary>
+    private List<int> EntriesOf(AccountState account)
+    {
+        var index = account.Index ??= [];
+        var newestKnown = index.Count > 0 ? index[^1] + 1 : 0;
+        var start = index.Count;
+        for (var at = account.Core.LastEntry; at != 0 && at != newestKnown; at = PreviousEntry(at - 1, account.Opening.Id))
+        {
+            index.Add(at - 1);
+        }
+
+        index.Reverse(start, index.Count - start);
+        return index;
     }
 
     /// <summary>The request a transfer entry answers, rebuilt from the entry (the journal is the only copy).</summary>
@@ -746,7 +781,6 @@ public sealed class DoubleEntryLedger
     {
         public AccountState? Account;
         public AccountCore AccountCore;
-        public int AccountEntries;
         public AccountId OpenedAccount;
         public TransferId AddedTransfer;
         public TransferId ChangedTransfer;
@@ -756,8 +790,8 @@ public sealed class DoubleEntryLedger
     private void SaveUndo(AccountState? a, AccountState? b)
     {
         if (!_recordUndo) return;
-        if (a is not null) _undo.Add(new UndoStep { Account = a, AccountCore = a.Core, AccountEntries = a.Entries.Count });
-        if (b is not null) _undo.Add(new UndoStep { Account = b, AccountCore = b.Core, AccountEntries = b.Entries.Count });
+        if (a is not null) _undo.Add(new UndoStep { Account = a, AccountCore = a.Core });
+        if (b is not null) _undo.Add(new UndoStep { Account = b, AccountCore = b.Core });
     }
 
     private void SaveUndo(TransferId id, in TransferState before)
@@ -773,7 +807,13 @@ public sealed class DoubleEntryLedger
             if (step.Account is { } account)
             {
                 account.Core = step.AccountCore;
-                account.Entries.RemoveRange(step.AccountEntries, account.Entries.Count - step.AccountEntries);
+                if (account.Index is { } index)
+                {
+                    // Drop cached entries the rollback removes from the journal.
+                    var keep = index.Count;
+                    while (keep > 0 && index[keep - 1] >= journalMark) keep--;
+                    index.RemoveRange(keep, index.Count - keep);
+                }
             }
             else if (!step.OpenedAccount.IsEmpty)
             {
@@ -790,6 +830,7 @@ public sealed class DoubleEntryLedger
         }
 
         _journal.RemoveRange(journalMark, _journal.Count - journalMark);
+        _links.RemoveRange(journalMark, _links.Count - journalMark);
         _lastTimestamp = timestampMark;
         _undo.Clear();
     }
@@ -849,9 +890,10 @@ public sealed class DoubleEntryLedger
         IEnumerable<LedgerEvent> Iterate(AccountState a, long after)
         {
             // Version v is the v-th entry that touched the account.
-            for (var i = (int)Math.Min(after, a.Entries.Count); i < a.Entries.Count; i++)
+            var entries = EntriesOf(a);
+            for (var i = (int)Math.Min(after, entries.Count); i < entries.Count; i++)
             {
-                yield return _journal[(int)(a.Entries[i] - 1)];
+                yield return _journal[entries[i]];
             }
         }
     }
@@ -863,7 +905,7 @@ public sealed class DoubleEntryLedger
     public AccountStatement GetStatement(AccountId accountId, Interval period)
     {
         if (!_accounts.TryGetValue(accountId, out var account)) throw new KeyNotFoundException($"No account {accountId}.");
-        var entries = account.Entries;
+        var entries = EntriesOf(account);
         var start = period.HasStart ? period.Start : Instant.MinValue;
         var end = period.HasEnd ? period.End : Instant.MaxValue;
 
@@ -871,7 +913,7 @@ public sealed class DoubleEntryLedger
         long opening = 0;
         for (var i = first - 1; i >= 0; i--)
         {
-            var e = _journal[(int)(entries[i] - 1)];
+            var e = _journal[entries[i]];
             if (!e.IsAccountEvent)
             {
                 opening = e.DebitAccountId == accountId ? e.DebitAccountBalance : e.CreditAccountBalance;
@@ -882,7 +924,7 @@ public sealed class DoubleEntryLedger
         var lines = new List<StatementLine>();
         for (var i = first; i < entries.Count; i++)
         {
-            var e = _journal[(int)(entries[i] - 1)];
+            var e = _journal[entries[i]];
             if (e.Timestamp >= end) break;
             if (!e.MovesPostedBalance) continue;
             var isDebit = e.DebitAccountId == accountId;
@@ -903,13 +945,13 @@ public sealed class DoubleEntryLedger
         return new AccountStatement(accountId, account.Opening.Asset, period, opening, lines);
     }
 
-    private int FirstEntryAtOrAfter(List<long> entries, Instant start)
+    private int FirstEntryAtOrAfter(List<int> entries, Instant start)
     {
         int lo = 0, hi = entries.Count;
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (_journal[(int)(entries[mid] - 1)].Timestamp < start) lo = mid + 1;
+            if (_journal[entries[mid]].Timestamp < start) lo = mid + 1;
             else hi = mid;
         }
 
@@ -943,9 +985,10 @@ public sealed class DoubleEntryLedger
                 violations.Add($"Account {id} is outside its limits (floor {c.Floor}, ceiling {c.Ceiling}).");
             }
 
-            if (c.Version != a.Entries.Count)
+            var touched = EntriesOf(a).Count;
+            if (c.Version != touched)
             {
-                violations.Add($"Account {id} is at version {c.Version} but {a.Entries.Count} entries touched it.");
+                violations.Add($"Account {id} is at version {c.Version} but {touched} entries touched it.");
             }
         }
 
