@@ -88,20 +88,33 @@ public sealed class DoubleEntryLedger
     public void CatchUp(IEnumerable<LedgerEvent> entries)
     {
         Guard.Against.Null(entries);
-        foreach (var entry in entries)
+        switch (entries)
         {
-            if (entry.Position <= Position)
-            {
-                continue;
-            }
-
-            if (entry.Position != Position + 1)
-            {
-                throw new InvalidOperationException($"Journal gap: expected position {Position + 1}, found {entry.Position}.");
-            }
-
-            Apply(entry, replaying: true);
+            case LedgerEvent[] array:
+                foreach (ref readonly var entry in array.AsSpan()) CatchUpOne(entry);
+                break;
+            case List<LedgerEvent> list:
+                foreach (ref readonly var entry in CollectionsMarshal.AsSpan(list)) CatchUpOne(entry);
+                break;
+            default:
+                foreach (var entry in entries) CatchUpOne(entry);
+                break;
         }
+    }
+
+    private void CatchUpOne(in LedgerEvent entry)
+    {
+        if (entry.Position <= Position)
+        {
+            return;
+        }
+
+        if (entry.Position != Position + 1)
+        {
+            throw new InvalidOperationException($"Journal gap: expected position {Position + 1}, found {entry.Position}.");
+        }
+
+        Apply(entry, replaying: true);
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -516,7 +529,19 @@ public sealed class DoubleEntryLedger
     // Applying journal entries: the one place state changes, shared by new operations and replay.
     // ------------------------------------------------------------------------------------------------------------
 
-    private void Apply(LedgerEvent e, bool replaying)
+    /// <summary>The values an entry records about its accounts after it applied.</summary>
+    private struct AfterValues
+    {
+        public long AccountVersion;
+        public long DebitVersion;
+        public long DebitBalance;
+        public long CreditVersion;
+        public long CreditBalance;
+    }
+
+    /// <summary>Applies one entry. A new entry (<paramref name="replaying"/> false) gets its position, timestamp,
+    /// versions and running balances here; a replayed entry must carry exactly the ones the fold reproduces.</summary>
+    private void Apply(in LedgerEvent e, bool replaying)
     {
         var position = _journal.Count + 1L;
         Instant timestamp;
@@ -535,21 +560,18 @@ public sealed class DoubleEntryLedger
             timestamp = _journal.Count > 0 && now <= _lastTimestamp ? _lastTimestamp + Duration.Epsilon : now;
         }
 
-        var recorded = e;
-        e = e with { Position = position, Timestamp = timestamp };
         EntryLinks links = default;
-
+        AfterValues after = default;
         switch (e.Kind)
         {
             case LedgerEventKind.AccountOpened:
             {
                 var opening = new OpenAccountRequest(e.AccountId, e.Asset, e.OwnerId, e.Code, e.Floor, e.Ceiling);
-                if (_accounts.ContainsKey(e.AccountId)) throw Corrupt(e, "opens an account that exists");
+                if (_accounts.ContainsKey(e.AccountId)) throw Corrupt(position, e.Kind, "opens an account that exists");
                 var account = new AccountState(opening, timestamp);
                 account.Core.Version = 1;
                 account.Core.LastEntry = (int)position;
-                links = default;
-                e = e with { AccountVersion = 1 };
+                after.AccountVersion = 1;
                 _accounts.Add(e.AccountId, account);
                 if (_recordUndo) _undo.Add(new UndoStep { OpenedAccount = e.AccountId });
                 break;
@@ -560,7 +582,7 @@ public sealed class DoubleEntryLedger
             case LedgerEventKind.AccountClosed:
             case LedgerEventKind.AccountLimitsChanged:
             {
-                var account = AccountFor(e, e.AccountId);
+                var account = AccountFor(position, e.Kind, e.AccountId);
                 SaveUndo(account, null);
                 ref var core = ref account.Core;
                 switch (e.Kind)
@@ -574,41 +596,56 @@ public sealed class DoubleEntryLedger
                 core.Version++;
                 links = new EntryLinks(core.LastEntry, 0);
                 core.LastEntry = (int)position;
-                e = e with { AccountVersion = core.Version };
+                after.AccountVersion = core.Version;
                 break;
             }
 
             case LedgerEventKind.TransferRejected:
-            {
-                AddTransfer(e, new TransferState { Index = (int)(position - 1) });
+                AddTransfer(position, e.Kind, e.TransferId, new TransferState { Index = (int)(position - 1) });
                 break;
-            }
 
             default:
-                links = ApplyMovement(ref e, position, timestamp);
+                links = ApplyMovement(e, position, out after);
                 break;
         }
 
-        if (replaying && (recorded.AccountVersion != e.AccountVersion || recorded.DebitAccountVersion != e.DebitAccountVersion || recorded.DebitAccountBalance != e.DebitAccountBalance
-            || recorded.CreditAccountVersion != e.CreditAccountVersion || recorded.CreditAccountBalance != e.CreditAccountBalance))
+        if (replaying)
         {
-            throw Corrupt(e, "records versions or running balances that the fold does not reproduce");
+            if (e.AccountVersion != after.AccountVersion || e.DebitAccountVersion != after.DebitVersion || e.DebitAccountBalance != after.DebitBalance
+                || e.CreditAccountVersion != after.CreditVersion || e.CreditAccountBalance != after.CreditBalance)
+            {
+                throw Corrupt(position, e.Kind, "records versions or running balances that the fold does not reproduce");
+            }
+
+            _journal.Add(e);
+        }
+        else
+        {
+            _journal.Add(e with
+            {
+                Position = position,
+                Timestamp = timestamp,
+                AccountVersion = after.AccountVersion,
+                DebitAccountVersion = after.DebitVersion,
+                DebitAccountBalance = after.DebitBalance,
+                CreditAccountVersion = after.CreditVersion,
+                CreditAccountBalance = after.CreditBalance,
+            });
         }
 
         _lastTimestamp = timestamp;
-        _journal.Add(e);
         _links.Add(links);
     }
 
-    private EntryLinks ApplyMovement(ref LedgerEvent e, long position, Instant timestamp)
+    private EntryLinks ApplyMovement(in LedgerEvent e, long position, out AfterValues after)
     {
-        var debit = AccountFor(e, e.DebitAccountId);
-        var credit = AccountFor(e, e.CreditAccountId);
+        var debit = AccountFor(position, e.Kind, e.DebitAccountId);
+        var credit = AccountFor(position, e.Kind, e.CreditAccountId);
         SaveUndo(debit, credit);
         ref var d = ref debit.Core;
         ref var c = ref credit.Core;
         var amount = e.Amount;
-        TransferId related = e.RelatedTransferId;
+        var related = e.RelatedTransferId;
 
         switch (e.Kind)
         {
@@ -618,7 +655,7 @@ public sealed class DoubleEntryLedger
                 c.CreditsPosted = checked(c.CreditsPosted + amount);
                 if (e.Kind == LedgerEventKind.TransferReversed)
                 {
-                    ref var original = ref TransferRef(e, related);
+                    ref var original = ref TransferRef(position, e.Kind, related);
                     SaveUndo(related, original);
                     original.ReversedByIndex = (int)position;
                 }
@@ -635,8 +672,8 @@ public sealed class DoubleEntryLedger
             case LedgerEventKind.PendingVoided:
             case LedgerEventKind.PendingExpired:
             {
-                ref var pending = ref TransferRef(e, related);
-                if (pending.PendingState != PendingState.Pending) throw Corrupt(e, "resolves a pending transfer twice");
+                ref var pending = ref TransferRef(position, e.Kind, related);
+                if (pending.PendingState != PendingState.Pending) throw Corrupt(position, e.Kind, "resolves a pending transfer twice");
                 SaveUndo(related, pending);
                 var reserved = _journal[pending.Index].Amount;
                 d.DebitsPending = checked(d.DebitsPending - reserved);
@@ -656,7 +693,7 @@ public sealed class DoubleEntryLedger
             }
 
             default:
-                throw Corrupt(e, "has an unknown kind");
+                throw Corrupt(position, e.Kind, "has an unknown kind");
         }
 
         Debug.Assert(d.DebitsPending >= 0 && c.CreditsPending >= 0, "pending totals never go negative");
@@ -665,24 +702,24 @@ public sealed class DoubleEntryLedger
         var links = new EntryLinks(d.LastEntry, c.LastEntry);
         d.LastEntry = (int)position;
         c.LastEntry = (int)position;
-        e = e with
+        after = new AfterValues
         {
-            DebitAccountVersion = d.Version,
-            DebitAccountBalance = d.Balance,
-            CreditAccountVersion = c.Version,
-            CreditAccountBalance = c.Balance,
+            DebitVersion = d.Version,
+            DebitBalance = d.Balance,
+            CreditVersion = c.Version,
+            CreditBalance = c.Balance,
         };
 
-        if (e.Kind == LedgerEventKind.PendingExpired)
+        if (e.Kind != LedgerEventKind.PendingExpired)
         {
-            return links; // no new transfer id: the expiry is recorded on the pending transfer itself
+            // An expiry adds no transfer id: it is recorded on the pending transfer itself.
+            AddTransfer(position, e.Kind, e.TransferId, new TransferState
+            {
+                Index = (int)(position - 1),
+                PendingState = e.Kind == LedgerEventKind.PendingCreated ? PendingState.Pending : PendingState.None,
+            });
         }
 
-        AddTransfer(e, new TransferState
-        {
-            Index = (int)(position - 1),
-            PendingState = e.Kind == LedgerEventKind.PendingCreated ? PendingState.Pending : PendingState.None,
-        });
         return links;
     }
 
@@ -712,6 +749,25 @@ public sealed class DoubleEntryLedger
         index.Reverse(start, index.Count - start);
         return index;
     }
+
+    private void AddTransfer(long position, LedgerEventKind kind, TransferId id, TransferState state)
+    {
+        if (!_transfers.TryAdd(id, state)) throw Corrupt(position, kind, "reuses a transfer id");
+        if (_recordUndo) _undo.Add(new UndoStep { AddedTransfer = id });
+    }
+
+    private AccountState AccountFor(long position, LedgerEventKind kind, AccountId id)
+        => _accounts.TryGetValue(id, out var a) ? a : throw Corrupt(position, kind, $"names account {id}, which does not exist");
+
+    private ref TransferState TransferRef(long position, LedgerEventKind kind, TransferId id)
+    {
+        ref var t = ref CollectionsMarshal.GetValueRefOrNullRef(_transfers, id);
+        if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref t)) throw Corrupt(position, kind, $"names transfer {id}, which does not exist");
+        return ref t;
+    }
+
+    private static InvalidOperationException Corrupt(long position, LedgerEventKind kind, string what)
+        => new($"Journal entry {position} ({kind}) {what}.");
 
     /// <summary>The request a transfer entry answers, rebuilt from the entry (the journal is the only copy).</summary>
     private static TransferRequest RequestOf(in LedgerEvent e)
@@ -754,24 +810,6 @@ public sealed class DoubleEntryLedger
         };
     }
 
-    private void AddTransfer(in LedgerEvent e, TransferState state)
-    {
-        if (!_transfers.TryAdd(e.TransferId, state)) throw Corrupt(e, "reuses a transfer id");
-        if (_recordUndo) _undo.Add(new UndoStep { AddedTransfer = e.TransferId });
-    }
-
-    private AccountState AccountFor(in LedgerEvent e, AccountId id)
-        => _accounts.TryGetValue(id, out var a) ? a : throw Corrupt(e, $"names account {id}, which does not exist");
-
-    private ref TransferState TransferRef(in LedgerEvent e, TransferId id)
-    {
-        ref var t = ref CollectionsMarshal.GetValueRefOrNullRef(_transfers, id);
-        if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref t)) throw Corrupt(e, $"names transfer {id}, which does not exist");
-        return ref t;
-    }
-
-    private static InvalidOperationException Corrupt(in LedgerEvent e, string what)
-        => new($"Journal entry {e.Position} ({e.Kind}) {what}.");
 
     // ------------------------------------------------------------------------------------------------------------
     // Linked batch rollback
