@@ -76,6 +76,12 @@ public sealed class DoubleEntryLedger
     public static DoubleEntryLedger Replay(IEnumerable<LedgerEvent> journal, IClock clock, LedgerOptions? options = null)
     {
         Guard.Against.Null(journal);
+        if (options is null && journal is IReadOnlyCollection<LedgerEvent> { Count: > 0 } known)
+        {
+            // Size the tables from the journal instead of growing them entry by entry.
+            options = new LedgerOptions { AccountCapacity = Math.Min(known.Count, 1024), TransferCapacity = known.Count };
+        }
+
         var ledger = new DoubleEntryLedger(clock, options);
         ledger.CatchUp(journal);
         return ledger;
@@ -567,7 +573,7 @@ public sealed class DoubleEntryLedger
             case LedgerEventKind.AccountOpened:
             {
                 var opening = new OpenAccountRequest(e.AccountId, e.Asset, e.OwnerId, e.Code, e.Floor, e.Ceiling);
-                if (_accounts.ContainsKey(e.AccountId)) throw Corrupt(position, e.Kind, "opens an account that exists");
+                if (_accounts.ContainsKey(e.AccountId)) ThrowCorrupt(position, e.Kind, "opens an account that exists");
                 var account = new AccountState(opening, timestamp);
                 account.Core.Version = 1;
                 account.Core.LastEntry = (int)position;
@@ -614,7 +620,7 @@ public sealed class DoubleEntryLedger
             if (e.AccountVersion != after.AccountVersion || e.DebitAccountVersion != after.DebitVersion || e.DebitAccountBalance != after.DebitBalance
                 || e.CreditAccountVersion != after.CreditVersion || e.CreditAccountBalance != after.CreditBalance)
             {
-                throw Corrupt(position, e.Kind, "records versions or running balances that the fold does not reproduce");
+                ThrowCorrupt(position, e.Kind, "records versions or running balances that the fold does not reproduce");
             }
 
             _journal.Add(e);
@@ -673,7 +679,7 @@ public sealed class DoubleEntryLedger
             case LedgerEventKind.PendingExpired:
             {
                 ref var pending = ref TransferRef(position, e.Kind, related);
-                if (pending.PendingState != PendingState.Pending) throw Corrupt(position, e.Kind, "resolves a pending transfer twice");
+                if (pending.PendingState != PendingState.Pending) ThrowCorrupt(position, e.Kind, "resolves a pending transfer twice");
                 SaveUndo(related, pending);
                 var reserved = _journal[pending.Index].Amount;
                 d.DebitsPending = checked(d.DebitsPending - reserved);
@@ -693,7 +699,8 @@ public sealed class DoubleEntryLedger
             }
 
             default:
-                throw Corrupt(position, e.Kind, "has an unknown kind");
+                ThrowCorrupt(position, e.Kind, "has an unknown kind");
+                break;
         }
 
         Debug.Assert(d.DebitsPending >= 0 && c.CreditsPending >= 0, "pending totals never go negative");
@@ -752,22 +759,29 @@ public sealed class DoubleEntryLedger
 
     private void AddTransfer(long position, LedgerEventKind kind, TransferId id, TransferState state)
     {
-        if (!_transfers.TryAdd(id, state)) throw Corrupt(position, kind, "reuses a transfer id");
+        if (!_transfers.TryAdd(id, state)) ThrowCorrupt(position, kind, "reuses a transfer id");
         if (_recordUndo) _undo.Add(new UndoStep { AddedTransfer = id });
     }
 
     private AccountState AccountFor(long position, LedgerEventKind kind, AccountId id)
-        => _accounts.TryGetValue(id, out var a) ? a : throw Corrupt(position, kind, $"names account {id}, which does not exist");
+    {
+        if (!_accounts.TryGetValue(id, out var a)) ThrowCorrupt(position, kind, "names account " + id + ", which does not exist");
+        return a;
+    }
 
     private ref TransferState TransferRef(long position, LedgerEventKind kind, TransferId id)
     {
         ref var t = ref CollectionsMarshal.GetValueRefOrNullRef(_transfers, id);
-        if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref t)) throw Corrupt(position, kind, $"names transfer {id}, which does not exist");
+        if (System.Runtime.CompilerServices.Unsafe.IsNullRef(ref t)) ThrowCorrupt(position, kind, "names transfer " + id + ", which does not exist");
         return ref t;
     }
 
-    private static InvalidOperationException Corrupt(long position, LedgerEventKind kind, string what)
-        => new($"Journal entry {position} ({kind}) {what}.");
+    /// <summary>Throws for a journal entry that contradicts the ledger (a corrupt or foreign journal). Kept out of line so
+    /// the hot paths that call it stay small.</summary>
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void ThrowCorrupt(long position, LedgerEventKind kind, string what)
+        => throw new InvalidOperationException($"Journal entry {position} ({kind}) {what}.");
 
     /// <summary>The request a transfer entry answers, rebuilt from the entry (the journal is the only copy).</summary>
     private static TransferRequest RequestOf(in LedgerEvent e)
