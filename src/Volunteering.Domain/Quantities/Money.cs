@@ -33,8 +33,6 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, ISpanForma
     /// <summary>Longest text any value formats to ("-USD 92,233,720,368,547,758.08" is 31 characters).</summary>
     private const int MaxFormattedLength = 48;
 
-    /// <summary>The magnitude of <see cref="long.MinValue"/> as an unsigned value (2^63).</summary>
-    private const ulong NegativeLimit = (ulong)long.MaxValue + 1;
 
     private const char YuanSign = '¥';
 
@@ -235,7 +233,7 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, ISpanForma
     /// <exception cref="FormatException"><paramref name="format"/> is not supported.</exception>
     public string ToString(string? format, IFormatProvider? formatProvider)
     {
-        ValidateFormat(format);
+        QuantityText.ValidateFormat(format, nameof(Money));
         return ToString();
     }
 
@@ -248,7 +246,7 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, ISpanForma
     /// <exception cref="FormatException"><paramref name="format"/> is not supported.</exception>
     public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
     {
-        ValidateFormat(format);
+        QuantityText.ValidateFormat(format, nameof(Money));
         return TryFormatCore(destination, out charsWritten);
     }
 
@@ -334,24 +332,9 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, ISpanForma
             return false;
         }
 
-        long fen;
-        if (negative)
+        if (!QuantityText.TryApplySign(magnitude, negative, out var fen))
         {
-            if (magnitude > NegativeLimit)
-            {
-                return false;
-            }
-
-            fen = magnitude == NegativeLimit ? long.MinValue : -(long)magnitude;
-        }
-        else
-        {
-            if (magnitude > long.MaxValue)
-            {
-                return false;
-            }
-
-            fen = (long)magnitude;
+            return false;
         }
 
         result = new Money(fen, currency);
@@ -404,14 +387,6 @@ public readonly struct Money : IEquatable<Money>, IComparable<Money>, ISpanForma
         return Currency.IsCny
             ? destination.TryWrite(invariant, $"{sign}{YuanSign}{major:N0}.{minor:D2}", out charsWritten)
             : destination.TryWrite(invariant, $"{sign}{Currency.Code} {major:N0}.{minor:D2}", out charsWritten);
-    }
-
-    private static void ValidateFormat(ReadOnlySpan<char> format)
-    {
-        if (!format.IsEmpty && !format.SequenceEqual("G"))
-        {
-            throw new FormatException($"Format '{format}' is not supported by {nameof(Money)}; use null or \"G\".");
-        }
     }
 
     /// <summary>

@@ -25,8 +25,6 @@ public readonly struct Points :
     /// <summary>Longest text any value formats to ("-9223372036854775808pt" is 22 characters).</summary>
     private const int MaxFormattedLength = 32;
 
-    /// <summary>The magnitude of <see cref="long.MinValue"/> as an unsigned value (2^63).</summary>
-    private const ulong NegativeLimit = (ulong)long.MaxValue + 1;
 
     /// <summary>Creates an amount of the given number of points.</summary>
     /// <param name="value">The number of points; any <see cref="long"/> value, negative allowed.</param>
@@ -195,7 +193,7 @@ public readonly struct Points :
     /// <exception cref="FormatException"><paramref name="format"/> is not supported.</exception>
     public string ToString(string? format, IFormatProvider? formatProvider)
     {
-        ValidateFormat(format);
+        QuantityText.ValidateFormat(format, nameof(Points));
         return ToString();
     }
 
@@ -208,7 +206,7 @@ public readonly struct Points :
     /// <exception cref="FormatException"><paramref name="format"/> is not supported.</exception>
     public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
     {
-        ValidateFormat(format);
+        QuantityText.ValidateFormat(format, nameof(Points));
         return TryFormatCore(destination, out charsWritten);
     }
 
@@ -284,35 +282,12 @@ public readonly struct Points :
             s = s[..^1];
         }
 
-        if (s.IsEmpty || s.ContainsAnyExceptInRange('0', '9'))
+        if (!QuantityText.TryParseDigits(s, out var magnitude) || !QuantityText.TryApplySign(magnitude, negative, out var value))
         {
             return false;
         }
 
-        ulong magnitude = 0;
-        foreach (var c in s)
-        {
-            var digit = (ulong)(c - '0');
-            if (magnitude > (NegativeLimit - digit) / 10)
-            {
-                return false; // beyond 2^63: out of range whatever the sign
-            }
-
-            magnitude = (magnitude * 10) + digit;
-        }
-
-        if (negative)
-        {
-            result = new Points(magnitude == NegativeLimit ? long.MinValue : -(long)magnitude);
-            return true;
-        }
-
-        if (magnitude > long.MaxValue)
-        {
-            return false;
-        }
-
-        result = new Points((long)magnitude);
+        result = new Points(value);
         return true;
     }
 
@@ -342,12 +317,4 @@ public readonly struct Points :
 
     private bool TryFormatCore(Span<char> destination, out int charsWritten)
         => destination.TryWrite(CultureInfo.InvariantCulture, $"{Value}pt", out charsWritten);
-
-    private static void ValidateFormat(ReadOnlySpan<char> format)
-    {
-        if (!format.IsEmpty && !format.SequenceEqual("G"))
-        {
-            throw new FormatException($"Format '{format}' is not supported by {nameof(Points)}; use null or \"G\".");
-        }
-    }
 }

@@ -34,8 +34,6 @@ public readonly struct TimeCredit :
     /// <summary>Longest text any value formats to ("-153722867280912930h8m" is 22 characters).</summary>
     private const int MaxFormattedLength = 32;
 
-    /// <summary>The magnitude of <see cref="long.MinValue"/> as an unsigned value (2^63).</summary>
-    private const ulong NegativeLimit = (ulong)long.MaxValue + 1;
 
     /// <summary>Creates a credit of the given number of whole minutes.</summary>
     /// <param name="minutes">The amount in minutes; any <see cref="long"/> value, negative allowed.</param>
@@ -260,7 +258,7 @@ public readonly struct TimeCredit :
     /// <exception cref="FormatException"><paramref name="format"/> is not supported.</exception>
     public string ToString(string? format, IFormatProvider? formatProvider)
     {
-        ValidateFormat(format);
+        QuantityText.ValidateFormat(format, nameof(TimeCredit));
         return ToString();
     }
 
@@ -273,7 +271,7 @@ public readonly struct TimeCredit :
     /// <exception cref="FormatException"><paramref name="format"/> is not supported.</exception>
     public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
     {
-        ValidateFormat(format);
+        QuantityText.ValidateFormat(format, nameof(TimeCredit));
         return TryFormatCore(destination, out charsWritten);
     }
 
@@ -341,7 +339,7 @@ public readonly struct TimeCredit :
         if (h < 0)
         {
             // "25m": a bare number of minutes.
-            if (s.Length < 2 || s[^1] != 'm' || !TryParseDigits(s[..^1], out magnitude))
+            if (s.Length < 2 || s[^1] != 'm' || !QuantityText.TryParseDigits(s[..^1], out magnitude))
             {
                 return false;
             }
@@ -366,13 +364,13 @@ public readonly struct TimeCredit :
             {
                 extraMinutes = 0; // "13h"
             }
-            else if (rest.Length < 2 || rest[^1] != 'm' || !TryParseDigits(rest[..^1], out extraMinutes)
+            else if (rest.Length < 2 || rest[^1] != 'm' || !QuantityText.TryParseDigits(rest[..^1], out extraMinutes)
                 || extraMinutes >= MinutesPerHour)
             {
                 return false; // "13h25m" requires 0–59 minutes
             }
 
-            if (!TryParseDigits(hoursText, out var hours) || hours > NegativeLimit / MinutesPerHour)
+            if (!QuantityText.TryParseDigits(hoursText, out var hours) || hours > QuantityText.NegativeLimit / MinutesPerHour)
             {
                 return false;
             }
@@ -380,7 +378,7 @@ public readonly struct TimeCredit :
             magnitude = (hours * MinutesPerHour) + extraMinutes; // at most 2^63 + 59: no ulong overflow
         }
 
-        if (!TryApplySign(magnitude, negative, out var minutes))
+        if (!QuantityText.TryApplySign(magnitude, negative, out var minutes))
         {
             return false;
         }
@@ -443,42 +441,6 @@ public readonly struct TimeCredit :
         return destination.TryWrite(invariant, $"{sign}{hours}h{minutes}m", out charsWritten);
     }
 
-    private static void ValidateFormat(ReadOnlySpan<char> format)
-    {
-        if (!format.IsEmpty && !format.SequenceEqual("G"))
-        {
-            throw new FormatException($"Format '{format}' is not supported by {nameof(TimeCredit)}; use null or \"G\".");
-        }
-    }
-
-    /// <summary>One or more ASCII digits, no sign, no separators, value within <see cref="ulong"/>.</summary>
-    private static bool TryParseDigits(ReadOnlySpan<char> digits, out ulong value)
-    {
-        value = 0;
-        if (digits.IsEmpty)
-        {
-            return false;
-        }
-
-        foreach (var c in digits)
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                return false;
-            }
-
-            var digit = (ulong)(c - '0');
-            if (value > (ulong.MaxValue - digit) / 10)
-            {
-                return false;
-            }
-
-            value = (value * 10) + digit;
-        }
-
-        return true;
-    }
-
     /// <summary>
     /// The digits after the decimal point of an hour count, converted to whole minutes. Fails unless the fraction is an
     /// exact number of minutes: after dropping trailing zeros at most two digits may remain (a third non-zero digit can
@@ -511,30 +473,6 @@ public readonly struct TimeCredit :
         }
 
         minutes = (ulong)(sixtyTimes / 100);
-        return true;
-    }
-
-    private static bool TryApplySign(ulong magnitude, bool negative, out long value)
-    {
-        if (negative)
-        {
-            if (magnitude > NegativeLimit)
-            {
-                value = 0;
-                return false;
-            }
-
-            value = magnitude == NegativeLimit ? long.MinValue : -(long)magnitude;
-            return true;
-        }
-
-        if (magnitude > long.MaxValue)
-        {
-            value = 0;
-            return false;
-        }
-
-        value = (long)magnitude;
         return true;
     }
 }
