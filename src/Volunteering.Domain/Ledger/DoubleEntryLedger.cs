@@ -241,8 +241,7 @@ public sealed class DoubleEntryLedger
     public TransferResult Submit(in TransferRequest request)
     {
         Guard.Against.Expression(static x => x == TransferKind.None, request.Kind, "The request is the default value.", nameof(request));
-        var result = TrySubmit(request, recordFailure: true);
-        return result;
+        return TrySubmit(request, recordFailure: true);
     }
 
     /// <summary>Submits a linked batch: every request is applied, or none is. Requests are applied in order, so a

@@ -196,11 +196,10 @@ public sealed class TimeBank
                 return new TimeBankOutcome(TimeBankResult.AlreadyDone, TransferResult.Exists, record.Credited, record.SentToPool);
         }
 
+        // The depositor's eligibility was decided when the record was accepted: the profile, the service date and the
+        // scheme's rules cannot change since, so it is not checked again here.
         var service = record.Details;
         var provider = _members[service.Provider];
-        var eligible = Scheme.Rules.Depositor.Check(provider.Profile, ServiceDate(service));
-        if (eligible != TimeBankResult.Ok) return TimeBankOutcome.Refused(eligible);
-
         var credit = Scheme.Rules.CreditRate.CreditFor(service);
         if (credit.IsNegative) throw new InvalidOperationException("The credit rate policy returned a negative credit.");
 
