@@ -60,17 +60,8 @@ public sealed class PersistentLedger
         Guard.Against.Null(operation);
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
-            if (_stale)
-            {
-                // The in-memory ledger may hold entries the store does not (a lost race, or a call that threw midway).
-                Ledger = await LoadAsync(_store, _clock, _options, cancellationToken).ConfigureAwait(false);
-                _stale = false;
-            }
-            else
-            {
-                // Pick up what other writers appended, so the decision sees it.
-                await CatchUpAsync(cancellationToken).ConfigureAwait(false);
-            }
+            // Pick up what other writers appended (or rebuild, if this instance is stale), so the decision sees it.
+            await CatchUpAsync(cancellationToken).ConfigureAwait(false);
 
             var mark = Ledger.Position;
             _stale = true; // until the entries are known to be in the store, or known not to exist
@@ -102,6 +93,7 @@ public sealed class PersistentLedger
     {
         if (_stale)
         {
+            // The in-memory ledger may hold entries the store does not (a lost race, or a call that threw midway).
             Ledger = await LoadAsync(_store, _clock, _options, cancellationToken).ConfigureAwait(false);
             _stale = false;
             return;
