@@ -1,16 +1,16 @@
 namespace Volunteering.Domain.Storage;
 
-/// <summary>How a store answered an append.</summary>
+/// <summary>How a store answered <see cref="IRecordStore.AppendAsync"/>.</summary>
 public enum AppendStatus
 {
-    /// <summary>Every entry was written, atomically.</summary>
+    /// <summary>Every record of the batch was written, atomically.</summary>
     Appended = 0,
 
-    /// <summary>The store's head was not at the expected position: another writer got there first. Nothing was written;
-    /// catch up and decide again.</summary>
-    WrongExpectedPosition = 1,
+    /// <summary>A stream the batch writes to was not at the version the batch expects (its first version there, less
+    /// one): another writer got there first. Nothing was written. Read the stream, decide again and retry.</summary>
+    WrongExpectedVersion = 1,
 
-    /// <summary>An entry's transfer id, or the account id of an opening, is already in the store (see
-    /// <see cref="LedgerStoreItems"/>). Nothing was written.</summary>
-    DuplicateItemId = 2,
+    /// <summary>A record's idempotency key is already in the store (or twice in the batch). Nothing was written. The
+    /// command was applied before: look the key up with <see cref="IRecordStore.FindItemAsync"/>.</summary>
+    DuplicateItem = 2,
 }

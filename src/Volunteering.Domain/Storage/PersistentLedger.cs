@@ -5,9 +5,9 @@ using Volunteering.Domain.Ledger;
 namespace Volunteering.Domain.Storage;
 
 /// <summary>
-/// A <see cref="DoubleEntryLedger"/> kept in step with an <see cref="ILedgerStore"/>: each operation is decided on the in-memory
-/// ledger and its journal entries are appended to the store with the ledger's position as the expected position.
-/// If another writer moved the store first, the ledger is rebuilt from the store and the operation decided again
+/// A <see cref="DoubleEntryLedger"/> kept in step with an <see cref="IRecordStore"/>: each operation is decided on the in-memory
+/// ledger and its journal entries are appended to the store (see <see cref="LedgerStreams"/>) expecting the journal
+/// stream at the ledger's position. If another writer moved the journal first, the ledger is rebuilt from the store and the operation decided again
 /// (transfer ids make that safe), so the store never holds a decision made on stale state.
 /// </summary>
 /// <remarks>Not thread-safe: one instance per writer. Several instances (threads or processes) may share a store. If an
@@ -15,12 +15,12 @@ namespace Volunteering.Domain.Storage;
 /// from the store before it is used again, so entries that may not have been written are never built upon.</remarks>
 public sealed class PersistentLedger
 {
-    private readonly ILedgerStore _store;
+    private readonly IRecordStore _store;
     private readonly IClock _clock;
     private readonly LedgerOptions? _options;
     private bool _stale;
 
-    private PersistentLedger(ILedgerStore store, IClock clock, LedgerOptions? options, DoubleEntryLedger ledger)
+    private PersistentLedger(IRecordStore store, IClock clock, LedgerOptions? options, DoubleEntryLedger ledger)
     {
         _store = store;
         _clock = clock;
@@ -40,7 +40,7 @@ public sealed class PersistentLedger
     /// <param name="clock">The clock for the ledger.</param>
     /// <param name="options">Sizing hints, or null.</param>
     /// <param name="cancellationToken">Cancels the load.</param>
-    public static async ValueTask<PersistentLedger> OpenAsync(ILedgerStore store, IClock clock, LedgerOptions? options = null, CancellationToken cancellationToken = default)
+    public static async ValueTask<PersistentLedger> OpenAsync(IRecordStore store, IClock clock, LedgerOptions? options = null, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(store);
         Guard.Against.Null(clock);
@@ -72,9 +72,9 @@ public sealed class PersistentLedger
                 return result;
             }
 
-            var entries = new LedgerEvent[Ledger.Position - mark];
-            for (var i = 0; i < entries.Length; i++) entries[i] = Ledger.Journal[(int)mark + i];
-            var append = await _store.AppendAsync(mark, entries, cancellationToken).ConfigureAwait(false);
+            var records = new NewRecord[Ledger.Position - mark];
+            for (var i = 0; i < records.Length; i++) records[i] = LedgerStreams.ToRecord(Ledger.Journal[(int)mark + i]);
+            var append = await _store.AppendAsync(records, cancellationToken).ConfigureAwait(false);
             if (append.IsAppended)
             {
                 _stale = false;
@@ -100,7 +100,7 @@ public sealed class PersistentLedger
         }
 
         var fresh = new List<LedgerEvent>();
-        await foreach (var e in _store.ReadAllAsync(Ledger.Position, cancellationToken).ConfigureAwait(false))
+        await foreach (var e in _store.ReadJournalAsync(Ledger.Position, cancellationToken).ConfigureAwait(false))
         {
             fresh.Add(e);
         }
@@ -108,11 +108,11 @@ public sealed class PersistentLedger
         if (fresh.Count > 0) Ledger.CatchUp(fresh);
     }
 
-    private static async ValueTask<DoubleEntryLedger> LoadAsync(ILedgerStore store, IClock clock, LedgerOptions? options, CancellationToken cancellationToken)
+    private static async ValueTask<DoubleEntryLedger> LoadAsync(IRecordStore store, IClock clock, LedgerOptions? options, CancellationToken cancellationToken)
     {
         var ledger = new DoubleEntryLedger(clock, options);
         var batch = new List<LedgerEvent>(1024);
-        await foreach (var e in store.ReadAllAsync(0, cancellationToken).ConfigureAwait(false))
+        await foreach (var e in store.ReadJournalAsync(0, cancellationToken).ConfigureAwait(false))
         {
             batch.Add(e);
             if (batch.Count == batch.Capacity)

@@ -53,7 +53,7 @@ public class LedgerSmokeTests
         Assert.Equal(TransferResult.TransferAlreadyReversed, ledger.Submit(TransferRequest.Reverse(TransferId.New(), posted)));
         Assert.Empty(ledger.VerifyInvariants());
 
-        var store = new InMemoryLedgerStore();
+        var store = new InMemoryRecordStore();
         var durable = await PersistentLedger.OpenAsync(store, clock);
         foreach (var r in new[] { issuing, alice })
         {

@@ -12,7 +12,7 @@ using NodaInterval = NodaTime.Interval;
 namespace Volunteering.Domain.Tests.Ledger;
 
 /// <summary>
-/// <see cref="InMemoryLedgerStore"/> and <see cref="PersistentLedger"/>: random operation sequences persisted and
+/// <see cref="InMemoryRecordStore"/> and <see cref="PersistentLedger"/>: random operation sequences persisted and
 /// reopened, two writers sharing a store (interleaved, forced races and real threads), the append contract, per-account
 /// reads, transfer look-ups and statements.
 /// </summary>
@@ -26,7 +26,7 @@ public class LedgerStoreTests
     public async Task Reopening_the_store_rebuilds_an_identical_ledger(LedgerScript script)
     {
         var clock = NewClock();
-        var store = new InMemoryLedgerStore();
+        var store = new InMemoryRecordStore();
         var writer = await PersistentLedger.OpenAsync(store, clock);
         var driver = new ScriptDriver(clock);
         foreach (var op in script.Ops)
@@ -59,7 +59,7 @@ public class LedgerStoreTests
     public async Task Two_writers_interleaving_on_one_store_never_double_apply_and_converge(LedgerScript script)
     {
         var clock = NewClock();
-        var store = new InMemoryLedgerStore();
+        var store = new InMemoryRecordStore();
         var a = await PersistentLedger.OpenAsync(store, clock);
         var b = await PersistentLedger.OpenAsync(store, clock);
         var driver = new ScriptDriver(clock);
@@ -100,7 +100,7 @@ public class LedgerStoreTests
     public async Task A_writer_that_loses_a_race_decides_again_on_the_fresh_state()
     {
         var clock = NewClock();
-        var inner = new InMemoryLedgerStore();
+        var inner = new InMemoryRecordStore();
         var setup = await PersistentLedger.OpenAsync(inner, clock);
         var mint = AccountAt(0);
         var alice = AccountAt(1);
@@ -139,7 +139,7 @@ public class LedgerStoreTests
     public async Task A_writer_that_loses_every_race_throws_and_writes_nothing()
     {
         var clock = NewClock();
-        var inner = new InMemoryLedgerStore();
+        var inner = new InMemoryRecordStore();
         var rival = await PersistentLedger.OpenAsync(inner, clock);
         await rival.ExecuteAsync(l => l.OpenAccount(new OpenAccountRequest(AccountAt(0), Asset.Points, Guid.Empty, 1, floor: null)));
         var n = 0;
@@ -171,7 +171,7 @@ public class LedgerStoreTests
     public async Task Writers_on_parallel_threads_apply_each_transfer_id_once_and_converge()
     {
         var clock = NewClock();
-        var store = new InMemoryLedgerStore();
+        var store = new InMemoryRecordStore();
         var setup = await PersistentLedger.OpenAsync(store, clock);
         var mint = AccountAt(0);
         await setup.ExecuteAsync(l => l.OpenAccount(new OpenAccountRequest(mint, Asset.Points, Guid.Empty, 1, floor: null)));
@@ -222,85 +222,6 @@ public class LedgerStoreTests
             Assert.Equal(stored, writer.Ledger.Journal);
             AssertInvariants(writer.Ledger);
         }
-    }
-
-    // ------------------------------------------------------------------------------------------------------------
-    // The append contract
-    // ------------------------------------------------------------------------------------------------------------
-
-    [Fact]
-    public async Task AppendAsync_at_a_wrong_expected_position_writes_nothing()
-    {
-        var (store, ledger) = await Filled();
-        var head = ledger.Position;
-        var before = await ReadAll(store);
-        var next = Next(ledger, TransferRequest.Post(TransferId.New(), AccountAt(0), AccountAt(1), 1, 1));
-
-        foreach (var expected in new[] { head - 1, 0L, head + 1 })
-        {
-            var shifted = next.Select((e, i) => e with { Position = expected + 1 + i }).ToArray();
-            var result = await store.AppendAsync(expected, shifted);
-            Assert.Equal(new AppendResult(AppendStatus.WrongExpectedPosition, head), result);
-            Assert.False(result.IsAppended);
-            Assert.Equal(before, await ReadAll(store));
-        }
-
-        var ok = await store.AppendAsync(head, next);
-        Assert.Equal(new AppendResult(AppendStatus.Appended, head + next.Length), ok);
-        Assert.Equal(before.Concat(next), await ReadAll(store));
-    }
-
-    [Fact]
-    public async Task AppendAsync_with_a_duplicate_item_id_writes_nothing()
-    {
-        var (store, ledger) = await Filled();
-        var head = ledger.Position;
-        var before = await ReadAll(store);
-        var fresh = Next(ledger, TransferRequest.Post(TransferId.New(), AccountAt(0), AccountAt(1), 1, 1))[0];
-        var existingTransfer = before.First(static e => e.Kind == LedgerEventKind.TransferPosted).TransferId;
-        var existingAccount = before.First(static e => e.Kind == LedgerEventKind.AccountOpened).AccountId;
-
-        var cases = new (LedgerEvent[] Batch, Guid Conflict)[]
-        {
-            ([fresh with { TransferId = existingTransfer }], existingTransfer.Value),
-            ([fresh, fresh with { Position = head + 2 }], fresh.TransferId.Value),
-            ([fresh, new LedgerEvent { Position = head + 2, Kind = LedgerEventKind.AccountOpened, AccountId = existingAccount, Asset = Asset.Points }], existingAccount.Value),
-            ([fresh, fresh with { Position = head + 2, Kind = LedgerEventKind.TransferRejected, Rejection = TransferResult.ExceedsFloor }], fresh.TransferId.Value),
-        };
-        foreach (var (batch, conflict) in cases)
-        {
-            var result = await store.AppendAsync(head, batch);
-            Assert.Equal(new AppendResult(AppendStatus.DuplicateItemId, head, conflict), result);
-            Assert.Equal(before, await ReadAll(store));
-            Assert.Equal(head, await store.GetPositionAsync());
-            Assert.Null(await store.FindTransferAsync(fresh.TransferId));
-        }
-
-        // Transfer ids and account ids are separate namespaces: a transfer may carry an account's GUID.
-        var sameGuid = fresh with { TransferId = new TransferId(existingAccount.Value) };
-        Assert.True((await store.AppendAsync(head, [sameGuid])).IsAppended);
-        Assert.Equal(sameGuid, await store.FindTransferAsync(sameGuid.TransferId));
-        head++;
-
-        // Entries that claim no item id (expiries, account changes) never conflict.
-        var noItems = new[]
-        {
-            new LedgerEvent { Position = head + 1, Kind = LedgerEventKind.PendingExpired, TransferId = existingTransfer, RelatedTransferId = existingTransfer },
-            new LedgerEvent { Position = head + 2, Kind = LedgerEventKind.AccountFrozen, AccountId = existingAccount },
-        };
-        Assert.True((await store.AppendAsync(head, noItems)).IsAppended);
-    }
-
-    [Fact]
-    public async Task AppendAsync_rejects_malformed_batches_as_programmer_errors()
-    {
-        var (store, ledger) = await Filled();
-        var head = ledger.Position;
-        var next = Next(ledger, TransferRequest.Post(TransferId.New(), AccountAt(0), AccountAt(1), 1, 1));
-        Assert.Equal("entries", (await Assert.ThrowsAnyAsync<ArgumentException>(async () => await store.AppendAsync(head, []))).ParamName);
-        Assert.Equal("entries", (await Assert.ThrowsAnyAsync<ArgumentException>(async () => await store.AppendAsync(head, [next[0] with { Position = head + 2 }]))).ParamName);
-        Assert.Equal("expectedPosition", (await Assert.ThrowsAnyAsync<ArgumentException>(async () => await store.AppendAsync(-1, next))).ParamName);
-        Assert.Equal(head, await store.GetPositionAsync());
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -509,14 +430,14 @@ public class LedgerStoreTests
         }
     }
 
-    private static async Task<List<LedgerEvent>> ReadAll(InMemoryLedgerStore store, long after = 0)
+    private static async Task<List<LedgerEvent>> ReadAll(InMemoryRecordStore store, long after = 0)
     {
         var all = new List<LedgerEvent>();
-        await foreach (var e in store.ReadAllAsync(after)) all.Add(e);
+        await foreach (var e in store.ReadJournalAsync(after)) all.Add(e);
         return all;
     }
 
-    private static async Task<List<LedgerEvent>> ReadAccount(InMemoryLedgerStore store, AccountId id, long after = 0)
+    private static async Task<List<LedgerEvent>> ReadAccount(InMemoryRecordStore store, AccountId id, long after = 0)
     {
         var all = new List<LedgerEvent>();
         await foreach (var e in store.ReadAccountAsync(id, after)) all.Add(e);
@@ -531,10 +452,10 @@ public class LedgerStoreTests
         return copy.Journal.Skip((int)ledger.Position).ToArray();
     }
 
-    private static async Task<(InMemoryLedgerStore Store, DoubleEntryLedger Ledger)> Filled()
+    private static async Task<(InMemoryRecordStore Store, DoubleEntryLedger Ledger)> Filled()
     {
         var clock = NewClock();
-        var store = new InMemoryLedgerStore();
+        var store = new InMemoryRecordStore();
         var writer = await PersistentLedger.OpenAsync(store, clock);
         await writer.ExecuteAsync(l => l.OpenAccount(new OpenAccountRequest(AccountAt(0), Asset.Points, Guid.Empty, 1, floor: null)));
         await writer.ExecuteAsync(l => l.OpenAccount(new OpenAccountRequest(AccountAt(1), Asset.Points, Guid.Empty, 1)));
@@ -544,10 +465,10 @@ public class LedgerStoreTests
         return (store, writer.Ledger);
     }
 
-    private static async Task<(InMemoryLedgerStore Store, PersistentLedger Writer, ScriptDriver Driver)> Persist(LedgerScript script)
+    private static async Task<(InMemoryRecordStore Store, PersistentLedger Writer, ScriptDriver Driver)> Persist(LedgerScript script)
     {
         var clock = NewClock();
-        var store = new InMemoryLedgerStore();
+        var store = new InMemoryRecordStore();
         var writer = await PersistentLedger.OpenAsync(store, clock);
         var driver = new ScriptDriver(clock);
         foreach (var op in script.Ops) await driver.ExecuteAsync(writer, op);
@@ -638,13 +559,13 @@ internal sealed class ScriptDriver(FakeClock clock)
 
 /// <summary>A store that lets a rival write first: before each of the first <c>races</c> appends it runs
 /// <c>rival</c>, so the append it forwards is at a stale position.</summary>
-internal sealed class RacingStore(ILedgerStore inner, Func<Task> rival, int races = 1) : ILedgerStore
+internal sealed class RacingStore(IRecordStore inner, Func<Task> rival, int races = 1) : IRecordStore
 {
     private int _left = races;
 
     public int Conflicts { get; private set; }
 
-    public async ValueTask<AppendResult> AppendAsync(long expectedPosition, IReadOnlyList<LedgerEvent> entries, CancellationToken cancellationToken = default)
+    public async ValueTask<AppendResult> AppendAsync(IReadOnlyList<NewRecord> batch, CancellationToken cancellationToken = default)
     {
         if (_left > 0)
         {
@@ -652,20 +573,29 @@ internal sealed class RacingStore(ILedgerStore inner, Func<Task> rival, int race
             await rival();
         }
 
-        var result = await inner.AppendAsync(expectedPosition, entries, cancellationToken);
-        if (result.Status == AppendStatus.WrongExpectedPosition) Conflicts++;
+        var result = await inner.AppendAsync(batch, cancellationToken);
+        if (result.Status == AppendStatus.WrongExpectedVersion) Conflicts++;
         return result;
     }
 
-    public IAsyncEnumerable<LedgerEvent> ReadAllAsync(long afterPosition = 0, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<StoredRecord> ReadAllAsync(long afterPosition = 0, CancellationToken cancellationToken = default)
         => inner.ReadAllAsync(afterPosition, cancellationToken);
 
-    public IAsyncEnumerable<LedgerEvent> ReadAccountAsync(AccountId accountId, long afterVersion = 0, CancellationToken cancellationToken = default)
-        => inner.ReadAccountAsync(accountId, afterVersion, cancellationToken);
+    public IAsyncEnumerable<StoredRecord> ReadStreamAsync(StreamName stream, long afterVersion = 0, CancellationToken cancellationToken = default)
+        => inner.ReadStreamAsync(stream, afterVersion, cancellationToken);
 
-    public ValueTask<LedgerEvent?> FindTransferAsync(TransferId transferId, CancellationToken cancellationToken = default)
-        => inner.FindTransferAsync(transferId, cancellationToken);
+    public ValueTask<long> GetStreamVersionAsync(StreamName stream, CancellationToken cancellationToken = default)
+        => inner.GetStreamVersionAsync(stream, cancellationToken);
 
     public ValueTask<long> GetPositionAsync(CancellationToken cancellationToken = default)
         => inner.GetPositionAsync(cancellationToken);
+
+    public ValueTask<StoredRecord?> FindItemAsync(ItemKey item, CancellationToken cancellationToken = default)
+        => inner.FindItemAsync(item, cancellationToken);
+
+    public ValueTask SaveSnapshotAsync(RecordSnapshot snapshot, CancellationToken cancellationToken = default)
+        => inner.SaveSnapshotAsync(snapshot, cancellationToken);
+
+    public ValueTask<RecordSnapshot?> LoadSnapshotAsync(StreamName stream, CancellationToken cancellationToken = default)
+        => inner.LoadSnapshotAsync(stream, cancellationToken);
 }

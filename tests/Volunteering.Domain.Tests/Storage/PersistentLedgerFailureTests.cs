@@ -15,7 +15,7 @@ public class PersistentLedgerFailureTests
     [Fact]
     public async Task An_append_that_throws_leaves_no_unwritten_entry_to_build_on()
     {
-        var store = new FlakyStore(new InMemoryLedgerStore());
+        var store = new FlakyStore(new InMemoryRecordStore());
         var first = await PersistentLedger.OpenAsync(store, _clock);
         await OpenAccountsAsync(first);
 
@@ -41,7 +41,7 @@ public class PersistentLedgerFailureTests
     [Fact]
     public async Task A_transfer_id_equal_to_an_account_id_is_stored()
     {
-        var store = new InMemoryLedgerStore();
+        var store = new InMemoryRecordStore();
         var ledger = await PersistentLedger.OpenAsync(store, _clock);
         await OpenAccountsAsync(ledger);
 
@@ -63,11 +63,11 @@ public class PersistentLedgerFailureTests
 
     /// <summary>A real in-memory store whose next append can be made to fail after writing nothing, like a dropped
     /// connection.</summary>
-    private sealed class FlakyStore(ILedgerStore inner) : ILedgerStore
+    private sealed class FlakyStore(IRecordStore inner) : IRecordStore
     {
         public bool FailNextAppend { get; set; }
 
-        public ValueTask<AppendResult> AppendAsync(long expectedPosition, IReadOnlyList<LedgerEvent> entries, CancellationToken cancellationToken = default)
+        public ValueTask<AppendResult> AppendAsync(IReadOnlyList<NewRecord> batch, CancellationToken cancellationToken = default)
         {
             if (FailNextAppend)
             {
@@ -75,15 +75,21 @@ public class PersistentLedgerFailureTests
                 throw new IOException("connection dropped");
             }
 
-            return inner.AppendAsync(expectedPosition, entries, cancellationToken);
+            return inner.AppendAsync(batch, cancellationToken);
         }
 
-        public IAsyncEnumerable<LedgerEvent> ReadAllAsync(long afterPosition = 0, CancellationToken cancellationToken = default) => inner.ReadAllAsync(afterPosition, cancellationToken);
+        public IAsyncEnumerable<StoredRecord> ReadAllAsync(long afterPosition = 0, CancellationToken cancellationToken = default) => inner.ReadAllAsync(afterPosition, cancellationToken);
 
-        public IAsyncEnumerable<LedgerEvent> ReadAccountAsync(AccountId accountId, long afterVersion = 0, CancellationToken cancellationToken = default) => inner.ReadAccountAsync(accountId, afterVersion, cancellationToken);
+        public IAsyncEnumerable<StoredRecord> ReadStreamAsync(StreamName stream, long afterVersion = 0, CancellationToken cancellationToken = default) => inner.ReadStreamAsync(stream, afterVersion, cancellationToken);
 
-        public ValueTask<LedgerEvent?> FindTransferAsync(TransferId transferId, CancellationToken cancellationToken = default) => inner.FindTransferAsync(transferId, cancellationToken);
+        public ValueTask<long> GetStreamVersionAsync(StreamName stream, CancellationToken cancellationToken = default) => inner.GetStreamVersionAsync(stream, cancellationToken);
 
         public ValueTask<long> GetPositionAsync(CancellationToken cancellationToken = default) => inner.GetPositionAsync(cancellationToken);
+
+        public ValueTask<StoredRecord?> FindItemAsync(ItemKey item, CancellationToken cancellationToken = default) => inner.FindItemAsync(item, cancellationToken);
+
+        public ValueTask SaveSnapshotAsync(RecordSnapshot snapshot, CancellationToken cancellationToken = default) => inner.SaveSnapshotAsync(snapshot, cancellationToken);
+
+        public ValueTask<RecordSnapshot?> LoadSnapshotAsync(StreamName stream, CancellationToken cancellationToken = default) => inner.LoadSnapshotAsync(stream, cancellationToken);
     }
 }
