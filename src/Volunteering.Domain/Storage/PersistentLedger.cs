@@ -19,6 +19,7 @@ public sealed class PersistentLedger
     private readonly IClock _clock;
     private readonly LedgerOptions? _options;
     private bool _stale;
+    private long _saved;
 
     private PersistentLedger(IRecordStore store, IClock clock, LedgerOptions? options, DoubleEntryLedger ledger)
     {
@@ -26,11 +27,17 @@ public sealed class PersistentLedger
         _clock = clock;
         _options = options;
         Ledger = ledger;
+        _saved = ledger.Position;
     }
 
-    /// <summary>The in-memory ledger, for queries. Change it only through <see cref="ExecuteAsync{T}"/>: changes made
-    /// directly are not persisted, and are discarded at the next conflict.</summary>
+    /// <summary>The in-memory ledger. Change it through <see cref="ExecuteAsync{T}"/>, or directly (for example through
+    /// a service such as a time bank that holds the ledger) followed by <see cref="SaveChangesAsync"/>. Unsaved direct
+    /// changes are discarded if another writer moves the store first. After a conflict or a failed call this property
+    /// returns a rebuilt ledger: re-read it rather than keeping the old instance.</summary>
     public DoubleEntryLedger Ledger { get; private set; }
+
+    /// <summary>The journal position known to be in the store; entries after it are not saved yet.</summary>
+    public long SavedPosition => _saved;
 
     /// <summary>How many times an operation is decided again after losing a race with another writer. Default 8.</summary>
     public int MaxAttempts { get; init; } = 8;
@@ -63,23 +70,16 @@ public sealed class PersistentLedger
             // Pick up what other writers appended (or rebuild, if this instance is stale), so the decision sees it.
             await CatchUpAsync(cancellationToken).ConfigureAwait(false);
 
-            var mark = Ledger.Position;
             _stale = true; // until the entries are known to be in the store, or known not to exist
             var result = operation(Ledger);
-            if (Ledger.Position == mark)
+            if (Ledger.Position == _saved)
             {
                 _stale = false;
                 return result;
             }
 
-            var records = new NewRecord[Ledger.Position - mark];
-            for (var i = 0; i < records.Length; i++) records[i] = LedgerStreams.ToRecord(Ledger.Journal[(int)mark + i]);
-            var append = await _store.AppendAsync(records, cancellationToken).ConfigureAwait(false);
-            if (append.IsAppended)
-            {
-                _stale = false;
-                return result;
-            }
+            var append = await AppendUnsavedAsync(cancellationToken).ConfigureAwait(false);
+            if (append.IsAppended) return result;
 
             // Lost a race: the next attempt rebuilds from the store and decides again.
         }
@@ -87,14 +87,37 @@ public sealed class PersistentLedger
         throw new LedgerConcurrencyException($"The store's head moved on every one of {MaxAttempts} attempts; nothing was written.");
     }
 
+    /// <summary>Saves the entries the in-memory ledger journalled since the last save (changes made directly on
+    /// <see cref="Ledger"/>) as one atomic batch.</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns><see cref="AppendStatus.Appended"/> (also when there was nothing to save), or why nothing was saved:
+    /// another writer moved the journal, or a transfer id is already stored. Then the unsaved changes are discarded and
+    /// <see cref="Ledger"/> is rebuilt from the store at the next call; decide again on it.</returns>
+    public async ValueTask<AppendResult> SaveChangesAsync(CancellationToken cancellationToken = default)
+    {
+        if (_stale) throw new InvalidOperationException("The ledger is stale after a failed call; call CatchUpAsync and decide again.");
+        if (Ledger.Position == _saved) return AppendResult.Appended(await _store.GetPositionAsync(cancellationToken).ConfigureAwait(false));
+        _stale = true;
+        return await AppendUnsavedAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Applies entries other writers appended since this instance last looked.</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     public async ValueTask CatchUpAsync(CancellationToken cancellationToken = default)
     {
+        if (!_stale && Ledger.Position != _saved)
+        {
+            // Unsaved direct changes survive only if nobody else has written since the last save.
+            var head = await _store.GetStreamVersionAsync(LedgerStreams.Journal, cancellationToken).ConfigureAwait(false);
+            if (head == _saved) return;
+            _stale = true;
+        }
+
         if (_stale)
         {
             // The in-memory ledger may hold entries the store does not (a lost race, or a call that threw midway).
             Ledger = await LoadAsync(_store, _clock, _options, cancellationToken).ConfigureAwait(false);
+            _saved = Ledger.Position;
             _stale = false;
             return;
         }
@@ -106,6 +129,23 @@ public sealed class PersistentLedger
         }
 
         if (fresh.Count > 0) Ledger.CatchUp(fresh);
+        _saved = Ledger.Position;
+    }
+
+    /// <summary>Appends the entries after <see cref="_saved"/>; the caller has set <see cref="_stale"/>, which stays set
+    /// unless the append succeeds.</summary>
+    private async ValueTask<AppendResult> AppendUnsavedAsync(CancellationToken cancellationToken)
+    {
+        var records = new NewRecord[Ledger.Position - _saved];
+        for (var i = 0; i < records.Length; i++) records[i] = LedgerStreams.ToRecord(Ledger.Journal[(int)_saved + i]);
+        var append = await _store.AppendAsync(records, cancellationToken).ConfigureAwait(false);
+        if (append.IsAppended)
+        {
+            _saved = Ledger.Position;
+            _stale = false;
+        }
+
+        return append;
     }
 
     private static async ValueTask<DoubleEntryLedger> LoadAsync(IRecordStore store, IClock clock, LedgerOptions? options, CancellationToken cancellationToken)
