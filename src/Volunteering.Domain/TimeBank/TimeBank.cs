@@ -87,7 +87,7 @@ public sealed class TimeBank
 
         if (consentGivenAt is not { } consent) return TimeBankResult.ConsentRequired;
 
-        var accountId = new AccountId(DerivedId.Combine(person.Value, Scheme.Id.Value, 100));
+        var accountId = Scheme.MemberAccountId(person);
         var ceiling = Scheme.Rules.Cap.Cap?.Minutes;
         var opened = Ledger.OpenAccount(new OpenAccountRequest(accountId, Asset.TimeCredit, person.Value, (int)TimeBankAccountCode.Member, 0, ceiling));
         if (opened is not (AccountResult.Ok or AccountResult.Exists))

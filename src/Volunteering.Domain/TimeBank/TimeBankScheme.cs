@@ -49,4 +49,13 @@ public sealed class TimeBankScheme
 
     /// <summary>The guarantee fund (保障基金): funded by the scheme, grants to key elderly come out.</summary>
     public AccountId GuaranteeFundAccountId { get; }
+
+    /// <summary>The ledger account a person's membership of this scheme uses: derived from the person and the scheme,
+    /// so it is the same in every process and after every restart.</summary>
+    /// <param name="person">The person; not empty.</param>
+    public AccountId MemberAccountId(VolunteerId person)
+    {
+        Guard.Against.Expression(static x => x.IsEmpty, person, "A person id must not be empty.", nameof(person));
+        return new AccountId(DerivedId.Combine(person.Value, Id.Value, 100));
+    }
 }
