@@ -25,10 +25,10 @@ public class DemoPersistenceTests
 
         // The first run leaves Wang Fang 8.6 h (13.6 h earned, 5 h given to her mother). The second run reads that from
         // the store before it starts, earns the same 13.6 h on top, and gives 5 h again.
-        Assert.Contains("Wang Fang           8.6h", Section(one, "Balances on file after this run"), StringComparison.Ordinal);
-        Assert.Contains("Wang Fang           8.6h  (account version 5)", Section(two, "Balances on file before this run"), StringComparison.Ordinal);
+        Assert.Contains("Wang Fang          8.6h", Section(one, "Balances on file after this run"), StringComparison.Ordinal);
+        Assert.Contains("Wang Fang          8.6h  (account version 5)", Section(two, "Balances on file before this run"), StringComparison.Ordinal);
         Assert.Contains("[ok] Wang Fang holds 22.2h", two, StringComparison.Ordinal);
-        Assert.Contains("Wang Fang          17.2h  (account version 9)", Section(two, "Balances on file after this run"), StringComparison.Ordinal);
+        Assert.Contains("Wang Fang         17.2h  (account version 9)", Section(two, "Balances on file after this run"), StringComparison.Ordinal);
         Assert.Contains("[ok] the store's audit is clean", two, StringComparison.Ordinal);
         Assert.DoesNotContain("[UNEXPECTED]", two, StringComparison.Ordinal);
         Assert.True((await LedgerAudit.VerifyAsync(store)).IsClean);
