@@ -1,0 +1,75 @@
+using System.Text.Json.Serialization;
+using NodaTime;
+using Volunteering.Domain.Identity;
+using Volunteering.Domain.Json.Converters;
+using Volunteering.Domain.Ledger;
+using Volunteering.Domain.Quantities;
+using Volunteering.Domain.Storage;
+using Volunteering.Domain.TimeBank;
+
+namespace Volunteering.Domain.Json;
+
+/// <summary>
+/// Source-generated System.Text.Json metadata for the domain's stored records and public DTOs, with strict options:
+/// camelCase names, unknown and duplicate properties refused, nullability and required constructor parameters
+/// respected, numbers only as JSON numbers. Ids are GUID strings, <see cref="TimeCredit"/> an integer of minutes,
+/// <see cref="Points"/> an integer, <see cref="Money"/> <c>{"fen":…,"currency":"CNY"}</c>, <see cref="Asset"/> its
+/// integer code, enums their member names, instants NodaTime's extended ISO text in UTC, intervals
+/// <c>"start/end"</c>; a <see cref="LedgerEvent"/> is written exactly as the <c>ledger.entry</c> record.
+/// </summary>
+/// <example><c>JsonSerializer.Serialize(statement, VolunteeringJsonContext.Default.AccountStatement)</c></example>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    AllowDuplicateProperties = false,
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true,
+    NumberHandling = JsonNumberHandling.Strict,
+    ReadCommentHandling = JsonCommentHandling.Disallow,
+    AllowTrailingCommas = false,
+    MaxDepth = 32,
+    Converters =
+    [
+        typeof(AccountIdJsonConverter),
+        typeof(TransferIdJsonConverter),
+        typeof(SchemeIdJsonConverter),
+        typeof(VolunteerIdJsonConverter),
+        typeof(ServiceRecordIdJsonConverter),
+        typeof(AssetJsonConverter),
+        typeof(TimeCreditJsonConverter),
+        typeof(PointsJsonConverter),
+        typeof(MoneyJsonConverter),
+        typeof(CurrencyCodeJsonConverter),
+        typeof(InstantJsonConverter),
+        typeof(IntervalJsonConverter),
+        typeof(EnumNameJsonConverter<LedgerEventKind>),
+        typeof(EnumNameJsonConverter<TransferKind>),
+        typeof(EnumNameJsonConverter<TransferResult>),
+        typeof(EnumNameJsonConverter<TimeBankResult>),
+        typeof(LedgerEventJsonConverter),
+    ])]
+[JsonSerializable(typeof(LedgerEvent))]
+[JsonSerializable(typeof(LedgerAccount))]
+[JsonSerializable(typeof(StatementLine))]
+[JsonSerializable(typeof(AccountStatement))]
+[JsonSerializable(typeof(StoredBalance))]
+[JsonSerializable(typeof(TimeBankOutcome))]
+[JsonSerializable(typeof(AccountId))]
+[JsonSerializable(typeof(TransferId))]
+[JsonSerializable(typeof(SchemeId))]
+[JsonSerializable(typeof(VolunteerId))]
+[JsonSerializable(typeof(ServiceRecordId))]
+[JsonSerializable(typeof(Asset))]
+[JsonSerializable(typeof(TimeCredit))]
+[JsonSerializable(typeof(Points))]
+[JsonSerializable(typeof(Money))]
+[JsonSerializable(typeof(CurrencyCode))]
+[JsonSerializable(typeof(LedgerEventKind))]
+[JsonSerializable(typeof(TransferKind))]
+[JsonSerializable(typeof(TransferResult))]
+[JsonSerializable(typeof(TimeBankResult))]
+[JsonSerializable(typeof(Instant))]
+[JsonSerializable(typeof(Interval))]
+public sealed partial class VolunteeringJsonContext : JsonSerializerContext
+{
+}
