@@ -5,6 +5,7 @@ using NodaTime;
 using NodaTime.Testing;
 using Volunteering.Domain.Identity;
 using Volunteering.Domain.Ledger;
+using Volunteering.Storage.Testing.Scripts;
 using Xunit.Sdk;
 using static Volunteering.Domain.Tests.Ledger.LedgerTestKit;
 
@@ -75,7 +76,6 @@ public class LedgerModelTests
 /// <summary>Runs a script on the engine and on the reference model and compares them after every step.</summary>
 internal sealed class ModelRun
 {
-    private static readonly Guid Owner = new("5e1f0000-0000-0000-0000-000000000001");
     private readonly FakeClock _clock = NewClock();
     private readonly DoubleEntryLedger _engine;
     private readonly ReferenceLedger _model = new();
@@ -103,13 +103,13 @@ internal sealed class ModelRun
         }
     }
 
-    private void Step(Op op)
+    private void Step(LedgerOp op)
     {
         switch (op)
         {
             case OpenOp o:
                 if (o.Floor > o.Ceiling) return; // a programmer error; LedgerPropertyTests checks the guard
-                var opening = new OpenAccountRequest(AccountAt(o.Account), SpecResolver.AssetOf(o.Asset), o.Owner == 0 ? Guid.Empty : Owner, o.Code, o.Floor, o.Ceiling);
+                var opening = LedgerScripts.Opening(o);
                 ExpectAccount(_model.Open(opening), _engine.OpenAccount(opening));
                 break;
             case SubmitOp s:
@@ -159,10 +159,10 @@ internal sealed class ModelRun
     private void Linked(LinkedOp op)
     {
         var requests = new List<TransferRequest>();
-        for (var i = 0; i <= op.Members.Length; i++)
+        for (var i = 0; i <= op.Members.Count; i++)
         {
-            if (i == op.PoisonAt) requests.Add(_resolver.Poison(op.Members.Length + i));
-            if (i < op.Members.Length) requests.Add(_resolver.Resolve(op.Members[i], _clock.GetCurrentInstant()));
+            if (i == op.PoisonAt) requests.Add(_resolver.Poison(op.Members.Count + i));
+            if (i < op.Members.Count) requests.Add(_resolver.Resolve(op.Members[i], _clock.GetCurrentInstant()));
         }
 
         // The model applies the members one by one to a copy and keeps it only if all of them pass.

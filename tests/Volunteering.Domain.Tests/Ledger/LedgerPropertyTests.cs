@@ -5,6 +5,7 @@ using NodaTime;
 using NodaTime.Testing;
 using Volunteering.Domain.Identity;
 using Volunteering.Domain.Ledger;
+using Volunteering.Storage.Testing.Scripts;
 using Xunit.Sdk;
 using static Volunteering.Domain.Tests.Ledger.LedgerTestKit;
 
@@ -101,8 +102,6 @@ internal sealed class CheckedLedger
         TransferResult.ExistsWithDifferentExpiry,
     ];
 
-    private static readonly Guid Owner = new("5e1f0000-0000-0000-0000-000000000001");
-
     private readonly FakeClock _clock = NewClock();
     private readonly SpecResolver _resolver = new();
 
@@ -123,9 +122,6 @@ internal sealed class CheckedLedger
 
     private void Note(string outcome) => Outcomes[outcome] = Outcomes.GetValueOrDefault(outcome) + 1;
 
-    public static OpenAccountRequest OpeningFor(OpenOp o)
-        => new(AccountAt(o.Account), SpecResolver.AssetOf(o.Asset), o.Owner == 0 ? Guid.Empty : Owner, o.Code, o.Floor, o.Ceiling);
-
     public void Run(LedgerScript script)
     {
         for (var i = 0; i < script.Ops.Count; i++)
@@ -143,7 +139,7 @@ internal sealed class CheckedLedger
         AssertReplayIsIdentical();
     }
 
-    public void Step(Op op)
+    public void Step(LedgerOp op)
     {
         var accounts = Accounts(Ledger);
         var journal = Ledger.Journal.ToArray();
@@ -178,12 +174,12 @@ internal sealed class CheckedLedger
     {
         if (o.Floor > o.Ceiling)
         {
-            Assert.Equal("floor", Assert.ThrowsAny<ArgumentException>(() => OpeningFor(o)).ParamName);
+            Assert.Equal("floor", Assert.ThrowsAny<ArgumentException>(() => LedgerScripts.Opening(o)).ParamName);
             Assert.Equal(journalLength, Ledger.Position);
             return false;
         }
 
-        var request = OpeningFor(o);
+        var request = LedgerScripts.Opening(o);
         var result = Ledger.OpenAccount(request);
         Note("Open:" + result);
         if (result != AccountResult.Ok)
@@ -213,7 +209,7 @@ internal sealed class CheckedLedger
         return true;
     }
 
-    private bool Submit(Spec spec, Dictionary<AccountId, LedgerAccount> before, int journalLength, Dictionary<TransferId, LedgerTransfer> transfers)
+    private bool Submit(TransferSpec spec, Dictionary<AccountId, LedgerAccount> before, int journalLength, Dictionary<TransferId, LedgerTransfer> transfers)
     {
         var request = _resolver.Resolve(spec, _clock.GetCurrentInstant());
         var result = Ledger.Submit(request);
@@ -253,15 +249,15 @@ internal sealed class CheckedLedger
     {
         var requests = new List<TransferRequest>();
         var poisonIndex = -1;
-        for (var i = 0; i <= op.Members.Length; i++)
+        for (var i = 0; i <= op.Members.Count; i++)
         {
             if (i == op.PoisonAt)
             {
                 poisonIndex = requests.Count;
-                requests.Add(_resolver.Poison(op.Members.Length + i));
+                requests.Add(_resolver.Poison(op.Members.Count + i));
             }
 
-            if (i < op.Members.Length) requests.Add(_resolver.Resolve(op.Members[i], _clock.GetCurrentInstant()));
+            if (i < op.Members.Count) requests.Add(_resolver.Resolve(op.Members[i], _clock.GetCurrentInstant()));
         }
 
         var results = new TransferResult[requests.Count];

@@ -1,100 +1,26 @@
-using FsCheck;
-using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NodaTime;
-using NodaTime.Testing;
 using Volunteering.Domain.Identity;
 using Volunteering.Domain.Ledger;
 using Volunteering.Domain.Storage;
+using Volunteering.Storage.Testing.Scripts;
 using static Volunteering.Domain.Tests.Ledger.LedgerTestKit;
 using NodaInterval = NodaTime.Interval;
 
 namespace Volunteering.Domain.Tests.Ledger;
 
 /// <summary>
-/// <see cref="InMemoryRecordStore"/> and <see cref="PersistentLedger"/>: random operation sequences persisted and
-/// reopened, two writers sharing a store (interleaved, forced races and real threads), the append contract, per-account
-/// reads, transfer look-ups and statements.
+/// <see cref="PersistentLedger"/> on <see cref="InMemoryRecordStore"/>: a writer that loses races decides again or
+/// gives up without writing, and statements over persisted random scripts. The store contract itself, reopening,
+/// writers sharing a store, per-account reads and transfer look-ups are checked by the conformance kit
+/// (<c>Volunteering.Storage.Testing</c>), which <c>Storage/InMemoryStoreConformanceTests.cs</c> runs against the
+/// in-memory store.
 /// </summary>
 public class LedgerStoreTests
 {
     // ------------------------------------------------------------------------------------------------------------
-    // Reopening rebuilds the same ledger
+    // Writers that lose races
     // ------------------------------------------------------------------------------------------------------------
-
-    [Property(MaxTest = 100, Arbitrary = new[] { typeof(LedgerArbitraries) })]
-    public async Task Reopening_the_store_rebuilds_an_identical_ledger(LedgerScript script)
-    {
-        var clock = NewClock();
-        var store = new InMemoryRecordStore();
-        var writer = await PersistentLedger.OpenAsync(store, clock);
-        var driver = new ScriptDriver(clock);
-        foreach (var op in script.Ops)
-        {
-            await driver.ExecuteAsync(writer, op);
-            Assert.Equal(writer.Ledger.Position, await store.GetPositionAsync());
-        }
-
-        var stored = await ReadAll(store);
-        Assert.Equal(writer.Ledger.Journal, stored);
-
-        var reopened = await PersistentLedger.OpenAsync(store, clock);
-        AssertSameLedger(writer.Ledger, reopened.Ledger, driver.Ids);
-        AssertInvariants(reopened.Ledger);
-
-        // The reopened ledger carries on where the first left off: the same requests are now repeats.
-        foreach (var request in driver.AppliedRequests.TakeLast(5))
-        {
-            Assert.Equal(TransferResult.Exists, await reopened.ExecuteAsync(l => l.Submit(request)));
-        }
-
-        Assert.Equal(stored.Count, await store.GetPositionAsync());
-    }
-
-    // ------------------------------------------------------------------------------------------------------------
-    // Two writers on one store
-    // ------------------------------------------------------------------------------------------------------------
-
-    [Property(MaxTest = 60, Arbitrary = new[] { typeof(LedgerArbitraries) })]
-    public async Task Two_writers_interleaving_on_one_store_never_double_apply_and_converge(LedgerScript script)
-    {
-        var clock = NewClock();
-        var store = new InMemoryRecordStore();
-        var a = await PersistentLedger.OpenAsync(store, clock);
-        var b = await PersistentLedger.OpenAsync(store, clock);
-        var driver = new ScriptDriver(clock);
-        for (var i = 0; i < script.Ops.Count; i++)
-        {
-            // Alternate writers, and every third op also repeat it on the other writer: the repeat must be a no-op.
-            var (first, second) = i % 2 == 0 ? (a, b) : (b, a);
-            var position = await store.GetPositionAsync();
-            var decided = await driver.ExecuteAsync(first, script.Ops[i]);
-            if (i % 3 == 0)
-            {
-                var written = await store.GetPositionAsync();
-                foreach (var (r, result) in decided)
-                {
-                    // The other writer sees the first one's decision: applied ids exist, state-failed ids stay
-                    // failed, and request-only rejections are rejected the same way again.
-                    var expected = result.IsSuccess() ? TransferResult.Exists : result.IsStateRejection() ? TransferResult.IdAlreadyFailed : result;
-                    Assert.Equal(expected, await second.ExecuteAsync(l => l.Submit(r)));
-                }
-
-                Assert.Equal(written, await store.GetPositionAsync());
-            }
-
-            Assert.True(await store.GetPositionAsync() >= position);
-        }
-
-        await a.CatchUpAsync();
-        await b.CatchUpAsync();
-        var stored = await ReadAll(store);
-        AssertEachIdCreatedOnce(stored);
-        Assert.Equal(stored, a.Ledger.Journal);
-        AssertSameLedger(a.Ledger, b.Ledger, driver.Ids);
-        AssertInvariants(a.Ledger);
-        AssertInvariants(b.Ledger);
-    }
 
     [Fact]
     public async Task A_writer_that_loses_a_race_decides_again_on_the_fresh_state()
@@ -165,126 +91,6 @@ public class LedgerStoreTests
         Assert.Equal(AccountResult.Ok, await calm.ExecuteAsync(l => l.OpenAccount(new OpenAccountRequest(AccountAt(1), Asset.Points, Guid.Empty, 1))));
         Assert.Equal(AccountResult.Exists, await racer.ExecuteAsync(l => l.OpenAccount(new OpenAccountRequest(AccountAt(1), Asset.Points, Guid.Empty, 1))));
         Assert.Equal(await ReadAll(inner), racer.Ledger.Journal);
-    }
-
-    [Fact]
-    public async Task Writers_on_parallel_threads_apply_each_transfer_id_once_and_converge()
-    {
-        var clock = NewClock();
-        var store = new InMemoryRecordStore();
-        var setup = await PersistentLedger.OpenAsync(store, clock);
-        var mint = AccountAt(0);
-        await setup.ExecuteAsync(l => l.OpenAccount(new OpenAccountRequest(mint, Asset.Points, Guid.Empty, 1, floor: null)));
-        for (var i = 1; i <= 4; i++)
-        {
-            var id = AccountAt(i);
-            await setup.ExecuteAsync(l => l.OpenAccount(new OpenAccountRequest(id, Asset.Points, Guid.Empty, 2)));
-        }
-
-        // Four writers submit overlapping sets of ids (each id always with the same content) from four threads.
-        var writers = await Task.WhenAll(Enumerable.Range(0, 4).Select(async w =>
-        {
-            var writer = await PersistentLedger.OpenAsync(store, clock);
-            return writer;
-        }));
-        var tasks = writers.Select((writer, w) => Task.Run(async () =>
-        {
-            for (var k = 0; k < 40; k++)
-            {
-                var t = (k + (w * 10)) % 60;
-                var request = t % 3 == 0
-                    ? TransferRequest.Post(TransferAt(t), mint, AccountAt(1 + (t % 4)), 1 + t, 1)
-                    : TransferRequest.Post(TransferAt(t), AccountAt(1 + (t % 4)), AccountAt(1 + ((t + 1) % 4)), 1 + (t % 7), 1);
-                while (true)
-                {
-                    try
-                    {
-                        var result = await writer.ExecuteAsync(l => l.Submit(request));
-                        Assert.NotEqual(TransferResult.LinkedEventFailed, result);
-                        Assert.DoesNotContain(result, new[] { TransferResult.ExistsWithDifferentAmount, TransferResult.ExistsWithDifferentDebitAccount });
-                        break;
-                    }
-                    catch (LedgerConcurrencyException)
-                    {
-                        // Safe to retry with the same id.
-                    }
-                }
-            }
-        })).ToArray();
-        await Task.WhenAll(tasks);
-
-        var stored = await ReadAll(store);
-        AssertEachIdCreatedOnce(stored);
-        Assert.Equal(65, stored.Count); // 5 openings + one entry (applied or rejected) for each of the 60 ids
-        foreach (var writer in writers)
-        {
-            await writer.CatchUpAsync();
-            Assert.Equal(stored, writer.Ledger.Journal);
-            AssertInvariants(writer.Ledger);
-        }
-    }
-
-    // ------------------------------------------------------------------------------------------------------------
-    // Reads
-    // ------------------------------------------------------------------------------------------------------------
-
-    [Property(MaxTest = 60, Arbitrary = new[] { typeof(LedgerArbitraries) })]
-    public async Task ReadAccountAsync_returns_exactly_the_entries_touching_the_account_in_version_order(LedgerScript script)
-    {
-        var (store, writer, _) = await Persist(script);
-        var journal = writer.Ledger.Journal;
-        for (var i = 0; i < LedgerGen.AccountPool; i++)
-        {
-            var id = AccountAt(i);
-            var expected = journal.Where(e => Touches(e, id)).ToArray();
-            var read = await ReadAccount(store, id);
-            Assert.Equal(expected, read);
-            Assert.Equal(Enumerable.Range(1, read.Count).Select(static v => (long)v), read.Select(e => e.VersionOf(id)));
-            if (!writer.Ledger.TryGetAccount(id, out var account))
-            {
-                Assert.Empty(read);
-                continue;
-            }
-
-            Assert.Equal(account.Version, read.Count);
-            Assert.Equal(expected, writer.Ledger.GetAccountEntries(id));
-            foreach (var after in new long[] { 1, read.Count / 2, read.Count, read.Count + 3 })
-            {
-                Assert.Equal(expected.Skip((int)Math.Min(after, expected.Length)), await ReadAccount(store, id, after));
-                Assert.Equal(expected.Skip((int)Math.Min(after, expected.Length)), writer.Ledger.GetAccountEntries(id, after));
-            }
-        }
-    }
-
-    [Property(MaxTest = 60, Arbitrary = new[] { typeof(LedgerArbitraries) })]
-    public async Task FindTransferAsync_finds_the_entry_that_applied_or_rejected_each_id(LedgerScript script)
-    {
-        var (store, writer, driver) = await Persist(script);
-        foreach (var id in driver.Ids.Where(static i => !i.IsEmpty))
-        {
-            var found = await store.FindTransferAsync(id);
-            if (!writer.Ledger.TryGetTransfer(id, out var t))
-            {
-                Assert.Null(found);
-                continue;
-            }
-
-            Assert.NotNull(found);
-            var e = found.Value;
-            Assert.Equal(id, e.TransferId);
-            Assert.Equal(t.Position, e.Position);
-            Assert.Equal(writer.Ledger.Journal[(int)t.Position - 1], e);
-            Assert.Equal(t.IsFailed, e.Kind == LedgerEventKind.TransferRejected);
-            if (t.IsFailed) Assert.Equal(t.FailedWith, e.Rejection);
-            Assert.NotEqual(LedgerEventKind.PendingExpired, e.Kind);
-        }
-
-        for (var i = 0; i < LedgerGen.AccountPool; i++)
-        {
-            Assert.Null(await store.FindTransferAsync(new TransferId(AccountAt(i).Value)));
-        }
-
-        Assert.Null(await store.FindTransferAsync(TransferId.New()));
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -382,7 +188,6 @@ public class LedgerStoreTests
     // ------------------------------------------------------------------------------------------------------------
     // Helpers
     // ------------------------------------------------------------------------------------------------------------
-
     private static void CheckStatement(IReadOnlyList<LedgerEvent> journal, AccountId id, AccountStatement s, Instant start, Instant end)
     {
         // Worked out from the journal directly: movements before the start, and those in [start, end).
@@ -406,9 +211,6 @@ public class LedgerStoreTests
         Assert.Equal((Int128)s.ClosingBalance - s.OpeningBalance, (Int128)s.TotalCredits - s.TotalDebits);
     }
 
-    private static bool Touches(LedgerEvent e, AccountId id)
-        => e.IsAccountEvent ? e.AccountId == id : e.Kind != LedgerEventKind.TransferRejected && (e.DebitAccountId == id || e.CreditAccountId == id);
-
     private static void AssertEachIdCreatedOnce(List<LedgerEvent> journal)
     {
         var creating = journal.Where(static e => !e.IsAccountEvent && e.Kind != LedgerEventKind.PendingExpired).Select(static e => e.TransferId).ToArray();
@@ -419,17 +221,6 @@ public class LedgerStoreTests
         Assert.Equal(Enumerable.Range(1, journal.Count).Select(static p => (long)p), journal.Select(static e => e.Position));
     }
 
-    private static void AssertSameLedger(DoubleEntryLedger expected, DoubleEntryLedger actual, IEnumerable<TransferId> ids)
-    {
-        Assert.Equal(expected.Journal, actual.Journal);
-        Assert.Equal(expected.Accounts.OrderBy(static a => a.Id), actual.Accounts.OrderBy(static a => a.Id));
-        foreach (var id in ids)
-        {
-            Assert.Equal(expected.TryGetTransfer(id, out var a), actual.TryGetTransfer(id, out var b));
-            Assert.Equal(a, b);
-        }
-    }
-
     private static async Task<List<LedgerEvent>> ReadAll(InMemoryRecordStore store, long after = 0)
     {
         var all = new List<LedgerEvent>();
@@ -437,123 +228,15 @@ public class LedgerStoreTests
         return all;
     }
 
-    private static async Task<List<LedgerEvent>> ReadAccount(InMemoryRecordStore store, AccountId id, long after = 0)
-    {
-        var all = new List<LedgerEvent>();
-        await foreach (var e in store.ReadAccountAsync(id, after)) all.Add(e);
-        return all;
-    }
-
-    /// <summary>The entries <paramref name="request"/> would append next, decided on a copy of the ledger.</summary>
-    private static LedgerEvent[] Next(DoubleEntryLedger ledger, TransferRequest request)
-    {
-        var copy = DoubleEntryLedger.Replay(ledger.Journal, ledger.Clock);
-        Assert.Equal(TransferResult.Ok, copy.Submit(request));
-        return copy.Journal.Skip((int)ledger.Position).ToArray();
-    }
-
-    private static async Task<(InMemoryRecordStore Store, DoubleEntryLedger Ledger)> Filled()
+    private static async Task<(InMemoryRecordStore Store, PersistentLedger Writer, LedgerScriptDriver Driver)> Persist(LedgerScript script)
     {
         var clock = NewClock();
         var store = new InMemoryRecordStore();
         var writer = await PersistentLedger.OpenAsync(store, clock);
-        await writer.ExecuteAsync(l => l.OpenAccount(new OpenAccountRequest(AccountAt(0), Asset.Points, Guid.Empty, 1, floor: null)));
-        await writer.ExecuteAsync(l => l.OpenAccount(new OpenAccountRequest(AccountAt(1), Asset.Points, Guid.Empty, 1)));
-        await writer.ExecuteAsync(l => l.Submit(TransferRequest.Post(TransferId.New(), AccountAt(0), AccountAt(1), 10, 1)));
-        await writer.ExecuteAsync(l => l.Submit(TransferRequest.Post(TransferId.New(), AccountAt(1), AccountAt(0), 11, 1)));
-        Assert.Equal(4, await store.GetPositionAsync());
-        return (store, writer.Ledger);
-    }
-
-    private static async Task<(InMemoryRecordStore Store, PersistentLedger Writer, ScriptDriver Driver)> Persist(LedgerScript script)
-    {
-        var clock = NewClock();
-        var store = new InMemoryRecordStore();
-        var writer = await PersistentLedger.OpenAsync(store, clock);
-        var driver = new ScriptDriver(clock);
+        var driver = new LedgerScriptDriver(clock);
         foreach (var op in script.Ops) await driver.ExecuteAsync(writer, op);
         Assert.Equal(writer.Ledger.Journal, await ReadAll(store));
         return (store, writer, driver);
-    }
-}
-
-/// <summary>Runs script operations through <see cref="PersistentLedger.ExecuteAsync"/>.</summary>
-internal sealed class ScriptDriver(FakeClock clock)
-{
-    private static readonly Guid Owner = new("5e1f0000-0000-0000-0000-000000000001");
-    private readonly SpecResolver _resolver = new();
-
-    public IEnumerable<TransferId> Ids => _resolver.Ids;
-
-    public List<TransferRequest> AppliedRequests { get; } = [];
-
-    /// <summary>Runs one op; returns the transfer requests it decided and their answers (a single submit, or every
-    /// member of a batch that applied; members of a failed batch were not decided on their own).</summary>
-    public async Task<IReadOnlyList<(TransferRequest Request, TransferResult Result)>> ExecuteAsync(PersistentLedger writer, Op op)
-    {
-        switch (op)
-        {
-            case OpenOp o when !(o.Floor > o.Ceiling):
-                var opening = new OpenAccountRequest(AccountAt(o.Account), SpecResolver.AssetOf(o.Asset), o.Owner == 0 ? Guid.Empty : Owner, o.Code, o.Floor, o.Ceiling);
-                await writer.ExecuteAsync(l => l.OpenAccount(opening));
-                return [];
-            case SubmitOp s:
-            {
-                var request = _resolver.Resolve(s.Spec, clock.GetCurrentInstant());
-                var result = await writer.ExecuteAsync(l => l.Submit(request));
-                if (result == TransferResult.Ok) Applied(request);
-                return [(request, result)];
-            }
-
-            case LinkedOp l:
-            {
-                var requests = new List<TransferRequest>();
-                for (var i = 0; i <= l.Members.Length; i++)
-                {
-                    if (i == l.PoisonAt) requests.Add(_resolver.Poison(l.Members.Length + i));
-                    if (i < l.Members.Length) requests.Add(_resolver.Resolve(l.Members[i], clock.GetCurrentInstant()));
-                }
-
-                var batch = requests.ToArray();
-                var (code, results) = await writer.ExecuteAsync(ledger =>
-                {
-                    var r = new TransferResult[batch.Length];
-                    return (ledger.SubmitLinked(batch, r), r);
-                });
-                if (code != TransferResult.Ok) return [];
-                for (var i = 0; i < batch.Length; i++)
-                {
-                    if (results[i] == TransferResult.Ok) Applied(batch[i]);
-                }
-
-                return batch.Zip(results).ToArray();
-            }
-
-            case AdvanceOp a:
-                clock.AdvanceSeconds(a.Seconds);
-                if (a.Expire) await writer.ExecuteAsync(static l => l.ExpirePending());
-                return [];
-            case FreezeOp f:
-                await writer.ExecuteAsync(l => l.FreezeAccount(AccountAt(f.Account)));
-                return [];
-            case UnfreezeOp u:
-                await writer.ExecuteAsync(l => l.UnfreezeAccount(AccountAt(u.Account)));
-                return [];
-            case CloseOp c:
-                await writer.ExecuteAsync(l => l.CloseAccount(AccountAt(c.Account)));
-                return [];
-            case LimitsOp m when !(m.Floor > m.Ceiling):
-                await writer.ExecuteAsync(l => l.ChangeLimits(AccountAt(m.Account), m.Floor, m.Ceiling));
-                return [];
-            default:
-                return [];
-        }
-    }
-
-    private void Applied(TransferRequest request)
-    {
-        _resolver.Applied(request);
-        AppliedRequests.Add(request);
     }
 }
 

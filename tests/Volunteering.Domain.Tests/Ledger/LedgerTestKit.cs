@@ -2,6 +2,7 @@ using NodaTime;
 using NodaTime.Testing;
 using Volunteering.Domain.Identity;
 using Volunteering.Domain.Ledger;
+using Volunteering.Storage.Testing.Scripts;
 
 namespace Volunteering.Domain.Tests.Ledger;
 
@@ -9,9 +10,9 @@ namespace Volunteering.Domain.Tests.Ledger;
 /// state-unchanged checks every rejection must pass.</summary>
 internal static class LedgerTestKit
 {
-    public static readonly Instant Start = Instant.FromUtc(2026, 1, 1, 0, 0);
+    public static readonly Instant Start = LedgerScripts.Start;
 
-    public static FakeClock NewClock() => new(Start);
+    public static FakeClock NewClock() => LedgerScripts.NewClock();
 
     public static Dictionary<AccountId, LedgerAccount> Accounts(DoubleEntryLedger ledger)
         => ledger.Accounts.ToDictionary(static a => a.Id);
@@ -46,9 +47,9 @@ internal static class LedgerTestKit
         Assert.True(violations.Count == 0, "invariants violated:\n" + string.Join("\n", violations));
     }
 
-    /// <summary>A deterministic, non-empty account id from a small pool index.</summary>
-    public static AccountId AccountAt(int index) => new(new Guid(0x0A000000 + index, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1));
+    /// <summary>A deterministic, non-empty account id from a small pool index (the scripts' pool).</summary>
+    public static AccountId AccountAt(int index) => LedgerScripts.Account(index);
 
     /// <summary>A deterministic, non-empty transfer id from a small pool index (disjoint from the account ids).</summary>
-    public static TransferId TransferAt(int index) => new(new Guid(0x07000000 + index, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2));
+    public static TransferId TransferAt(int index) => LedgerScripts.Transfer(index);
 }
