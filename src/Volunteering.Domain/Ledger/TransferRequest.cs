@@ -30,6 +30,10 @@ public readonly struct TransferRequest : IEquatable<TransferRequest>
         if (memo is not null)
         {
             Guard.Against.OutOfRange(memo.Length, nameof(memo), 0, MaxMemoLength);
+            if (!IsWellFormed(memo))
+            {
+                throw new ArgumentException("A memo must be well-formed text: no unpaired surrogate characters, which no store could keep.", nameof(memo));
+            }
         }
 
         Id = id;
@@ -73,7 +77,7 @@ public readonly struct TransferRequest : IEquatable<TransferRequest>
     public Instant? ExpiresAt { get; }
 
     /// <summary>Moves <paramref name="amount"/> from <paramref name="debitAccountId"/> to <paramref name="creditAccountId"/> at once.</summary>
-    /// <exception cref="ArgumentException">An id is empty or the memo is too long.</exception>
+    /// <exception cref="ArgumentException">An id is empty, or the memo is too long or has an unpaired surrogate.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is zero or negative.</exception>
     public static TransferRequest Post(TransferId id, AccountId debitAccountId, AccountId creditAccountId, long amount, int code, string? memo = null)
     {
@@ -91,7 +95,7 @@ public readonly struct TransferRequest : IEquatable<TransferRequest>
     /// <param name="code">An application-defined reason code.</param>
     /// <param name="expiresAt">When the reservation lapses, or null for never.</param>
     /// <param name="memo">Optional free text.</param>
-    /// <exception cref="ArgumentException">An id is empty or the memo is too long.</exception>
+    /// <exception cref="ArgumentException">An id is empty, or the memo is too long or has an unpaired surrogate.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is zero or negative.</exception>
     public static TransferRequest Pending(TransferId id, AccountId debitAccountId, AccountId creditAccountId, long amount, int code, Instant? expiresAt = null, string? memo = null)
     {
@@ -102,7 +106,7 @@ public readonly struct TransferRequest : IEquatable<TransferRequest>
 
     /// <summary>Posts <paramref name="amount"/> of the pending transfer <paramref name="pendingId"/>; any remainder is
     /// released. The accounts and code come from the pending transfer.</summary>
-    /// <exception cref="ArgumentException">An id is empty or the memo is too long.</exception>
+    /// <exception cref="ArgumentException">An id is empty, or the memo is too long or has an unpaired surrogate.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="amount"/> is zero or negative.</exception>
     public static TransferRequest PostPending(TransferId id, TransferId pendingId, long amount, string? memo = null)
     {
@@ -112,7 +116,7 @@ public readonly struct TransferRequest : IEquatable<TransferRequest>
     }
 
     /// <summary>Releases the pending transfer <paramref name="pendingId"/> without moving anything.</summary>
-    /// <exception cref="ArgumentException">An id is empty or the memo is too long.</exception>
+    /// <exception cref="ArgumentException">An id is empty, or the memo is too long or has an unpaired surrogate.</exception>
     public static TransferRequest VoidPending(TransferId id, TransferId pendingId, string? memo = null)
     {
         Guard.Against.Expression(static x => x.IsEmpty, pendingId, "The pending transfer id must not be empty.", nameof(pendingId));
@@ -122,7 +126,7 @@ public readonly struct TransferRequest : IEquatable<TransferRequest>
     /// <summary>Appends the opposite of the posted transfer <paramref name="transferId"/>: its credit account is
     /// debited and its debit account credited by the amount it moved. Limits apply to the reversal like any other
     /// transfer.</summary>
-    /// <exception cref="ArgumentException">An id is empty or the memo is too long.</exception>
+    /// <exception cref="ArgumentException">An id is empty, or the memo is too long or has an unpaired surrogate.</exception>
     public static TransferRequest Reverse(TransferId id, TransferId transferId, string? memo = null)
     {
         Guard.Against.Expression(static x => x.IsEmpty, transferId, "The id of the transfer to reverse must not be empty.", nameof(transferId));
@@ -160,4 +164,23 @@ public readonly struct TransferRequest : IEquatable<TransferRequest>
     /// <summary>Rebuilds a request from a journal event (used by replay); no guards beyond the constructor's.</summary>
     internal static TransferRequest FromParts(TransferId id, TransferKind kind, AccountId debit, AccountId credit, long amount, int code, string? memo, TransferId related, Instant? expiresAt)
         => new(id, kind, debit, credit, amount, code, memo, related, expiresAt);
+
+    /// <summary>True when every surrogate in <paramref name="text"/> is part of a pair, so it encodes to UTF-8 and back
+    /// unchanged.</summary>
+    private static bool IsWellFormed(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            if (char.IsSurrogate(c)) return false;
+        }
+
+        return true;
+    }
 }
