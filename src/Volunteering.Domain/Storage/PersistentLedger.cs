@@ -132,6 +132,27 @@ public sealed class PersistentLedger
         _saved = Ledger.Position;
     }
 
+    /// <summary>For a <see cref="UnitOfWork"/>: the records of the unsaved entries; the ledger counts as stale until
+    /// <see cref="MarkUnsavedSaved"/> says they were stored.</summary>
+    internal NewRecord[] TakeUnsavedRecords()
+    {
+        if (_stale) throw new InvalidOperationException("The ledger is stale after a failed call; call CatchUpAsync and decide again.");
+        var records = new NewRecord[Ledger.Position - _saved];
+        for (var i = 0; i < records.Length; i++) records[i] = LedgerStreams.ToRecord(Ledger.Journal[(int)_saved + i]);
+        if (records.Length > 0) _stale = true;
+        return records;
+    }
+
+    /// <summary>For a <see cref="UnitOfWork"/>: the unsaved entries are now in the store.</summary>
+    internal void MarkUnsavedSaved()
+    {
+        _saved = Ledger.Position;
+        _stale = false;
+    }
+
+    /// <summary>For a <see cref="UnitOfWork"/>: the unsaved entries were not stored (or may not have been).</summary>
+    internal void MarkUnsavedLost() => _stale = true;
+
     /// <summary>Appends the entries after <see cref="_saved"/>; the caller has set <see cref="_stale"/>, which stays set
     /// unless the append succeeds.</summary>
     private async ValueTask<AppendResult> AppendUnsavedAsync(CancellationToken cancellationToken)
