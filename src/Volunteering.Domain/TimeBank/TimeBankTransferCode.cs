@@ -27,4 +27,11 @@ public enum TimeBankTransferCode
 
     /// <summary>Hours granted from the guarantee fund.</summary>
     GuaranteeGrant = 108,
+
+    /// <summary>Hours credited for a verified participation in an activity (活动服务时长), or for an accepted correction
+    /// of one.</summary>
+    ActivityService = 109,
+
+    /// <summary>The part of an activity credit above the account cap, sent to the community pool.</summary>
+    ActivityServiceOverflowToPool = 110,
 }
