@@ -1,5 +1,6 @@
 using Volunteering.Domain.Json.Internal;
 using Volunteering.Domain.Ledger;
+using Volunteering.Domain.Volunteers;
 
 namespace Volunteering.Domain.Json;
 
@@ -25,6 +26,30 @@ public static class StandardRecordTypes
         static (writer, value) => LedgerEntryCodec.Write(writer, value),
         static (ref Utf8JsonReader reader, string path) => LedgerEntryCodec.Read(ref reader, path));
 
-    /// <summary>Every standard record type.</summary>
-    public static IReadOnlyList<RecordType> All { get; } = [LedgerEntry];
+    /// <summary>The schema version of every domain-event record type and of <c>volunteer.personal-data</c>: 1.</summary>
+    public const int DomainEventSchemaVersion = DomainRecord.Version1;
+
+    /// <summary>The type name of the vault's value, <c>volunteer.personal-data</c>.</summary>
+    public const string PersonalDataTypeName = "volunteer.personal-data";
+
+    /// <summary>The events of practice units and volunteer teams (<c>unit.*</c>, <c>team.*</c>), version 1.</summary>
+    public static IReadOnlyList<RecordType> OrganisationEvents => OrganisationRecords.All;
+
+    /// <summary>The events of volunteers (<c>volunteer.*</c>, without <c>volunteer.personal-data</c>), version 1.</summary>
+    public static IReadOnlyList<RecordType> VolunteerEvents { get; } = [.. VolunteerRecords.All.Where(static t => t.PayloadType != typeof(PersonalData))];
+
+    /// <summary>The events of activities (<c>activity.*</c>), version 1.</summary>
+    public static IReadOnlyList<RecordType> ActivityEvents => ActivityRecords.All;
+
+    /// <summary><see cref="Volunteers.PersonalData"/> as <c>volunteer.personal-data</c> version 1: the value a
+    /// personal-data vault keeps. Never placed in a record stream.</summary>
+    public static RecordType<PersonalData> PersonalData => VolunteerRecords.PersonalData;
+
+    /// <summary>The certificate register's event <c>certificate.issued</c> and, for exports, the certificate DTO
+    /// <c>certificate.service-certificate</c>, version 1.</summary>
+    public static IReadOnlyList<RecordType> CertificateTypes => CertificateRecords.All;
+
+    /// <summary>Every standard record type: <c>ledger.entry</c>, then the organisation, volunteer and activity events,
+    /// <c>volunteer.personal-data</c>, and the certificate types.</summary>
+    public static IReadOnlyList<RecordType> All { get; } = [LedgerEntry, .. OrganisationEvents, .. VolunteerEvents, .. ActivityEvents, PersonalData, .. CertificateTypes];
 }

@@ -1,11 +1,15 @@
+using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 using NodaTime;
+using Volunteering.Domain.Activities;
 using Volunteering.Domain.Identity;
 using Volunteering.Domain.Json.Converters;
 using Volunteering.Domain.Ledger;
+using Volunteering.Domain.Organisations;
 using Volunteering.Domain.Quantities;
 using Volunteering.Domain.Storage;
 using Volunteering.Domain.TimeBank;
+using Volunteering.Domain.Volunteers;
 
 namespace Volunteering.Domain.Json;
 
@@ -35,6 +39,13 @@ namespace Volunteering.Domain.Json;
         typeof(SchemeIdJsonConverter),
         typeof(VolunteerIdJsonConverter),
         typeof(ServiceRecordIdJsonConverter),
+        typeof(UnitIdJsonConverter),
+        typeof(TeamIdJsonConverter),
+        typeof(ActivityIdJsonConverter),
+        typeof(ParticipationIdJsonConverter),
+        typeof(ServiceCategoryJsonConverter),
+        typeof(LocalDateJsonConverter),
+        typeof(LocalDateTimeJsonConverter),
         typeof(AssetJsonConverter),
         typeof(TimeCreditJsonConverter),
         typeof(PointsJsonConverter),
@@ -46,6 +57,17 @@ namespace Volunteering.Domain.Json;
         typeof(EnumNameJsonConverter<TransferKind>),
         typeof(EnumNameJsonConverter<TransferResult>),
         typeof(EnumNameJsonConverter<TimeBankResult>),
+        typeof(EnumNameJsonConverter<UnitLevel>),
+        typeof(EnumNameJsonConverter<TeamRole>),
+        typeof(EnumNameJsonConverter<RegistrationSource>),
+        typeof(EnumNameJsonConverter<ConsentMethod>),
+        typeof(EnumNameJsonConverter<Gender>),
+        typeof(EnumNameJsonConverter<IdDocumentType>),
+        typeof(EnumNameJsonConverter<VolunteerStatus>),
+        typeof(EnumNameJsonConverter<ActivityKind>),
+        typeof(EnumNameJsonConverter<ConfirmerRole>),
+        typeof(EnumNameJsonConverter<ParticipationStatus>),
+        typeof(EnumNameJsonConverter<CorrectionStatus>),
         typeof(LedgerEventJsonConverter),
     ])]
 [JsonSerializable(typeof(LedgerEvent))]
@@ -70,6 +92,25 @@ namespace Volunteering.Domain.Json;
 [JsonSerializable(typeof(TimeBankResult))]
 [JsonSerializable(typeof(Instant))]
 [JsonSerializable(typeof(Interval))]
+[JsonSerializable(typeof(UnitId))]
+[JsonSerializable(typeof(TeamId))]
+[JsonSerializable(typeof(ActivityId))]
+[JsonSerializable(typeof(ParticipationId))]
+[JsonSerializable(typeof(ServiceCategory))]
+[JsonSerializable(typeof(LocalDate))]
+[JsonSerializable(typeof(LocalDateTime))]
+[JsonSerializable(typeof(ImmutableArray<string>))]
+[JsonSerializable(typeof(UnitLevel))]
+[JsonSerializable(typeof(TeamRole))]
+[JsonSerializable(typeof(RegistrationSource))]
+[JsonSerializable(typeof(ConsentMethod))]
+[JsonSerializable(typeof(Gender))]
+[JsonSerializable(typeof(IdDocumentType))]
+[JsonSerializable(typeof(VolunteerStatus))]
+[JsonSerializable(typeof(ActivityKind))]
+[JsonSerializable(typeof(ConfirmerRole))]
+[JsonSerializable(typeof(ParticipationStatus))]
+[JsonSerializable(typeof(CorrectionStatus))]
 public sealed partial class VolunteeringJsonContext : JsonSerializerContext
 {
 }

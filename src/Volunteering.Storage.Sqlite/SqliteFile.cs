@@ -86,6 +86,46 @@ internal sealed class SqliteFile
         }
     }
 
+    /// <summary>Opens the write connection of a store or vault: checks the folder, refuses a file of a newer schema,
+    /// puts the file in WAL mode and applies the missing migration steps.</summary>
+    /// <exception cref="DirectoryNotFoundException">The file's folder does not exist.</exception>
+    /// <exception cref="SqliteSchemaTooNewException">The file is newer than this code.</exception>
+    /// <exception cref="InvalidOperationException">WAL mode could not be set.</exception>
+    /// <exception cref="TimeoutException">Another connection held the file locked for longer than the busy timeout.</exception>
+    internal SqliteConnection OpenMigrated()
+    {
+        var folder = System.IO.Path.GetDirectoryName(Path);
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            throw new DirectoryNotFoundException($"The folder of the SQLite store file '{Path}' does not exist.");
+        }
+
+        var connection = Open(queryOnly: false);
+        try
+        {
+            var version = SqliteSchema.ReadVersion(connection);
+            if (version > SqliteSchema.CurrentVersion) throw new SqliteSchemaTooNewException(Path, version, SqliteSchema.CurrentVersion);
+            var mode = Scalar(connection, "PRAGMA journal_mode = WAL") as string;
+            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException($"SQLite could not put the store file '{Path}' in WAL mode (journal mode is '{mode}').");
+            }
+
+            SqliteSchema.Migrate(connection, Path, SqliteSchema.CurrentVersion);
+            return connection;
+        }
+        catch (SqliteException exception) when (IsBusy(exception))
+        {
+            connection.Dispose();
+            throw BusyTimeoutExpired(exception);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>True for SQLite's busy and locked errors, which mean "another connection holds a lock".</summary>
     /// <param name="exception">The error.</param>
     internal static bool IsBusy(SqliteException exception) => exception.SqliteErrorCode is SqliteBusy or SqliteLocked;
@@ -107,7 +147,7 @@ internal sealed class SqliteFile
         return command.ExecuteScalar();
     }
 
-    private static void Execute(SqliteConnection connection, string sql)
+    internal static void Execute(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;

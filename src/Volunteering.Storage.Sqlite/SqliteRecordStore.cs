@@ -260,36 +260,8 @@ public sealed class SqliteRecordStore : IRecordStore, IAsyncDisposable, IDisposa
     private static SqliteRecordStore Open(SqliteStoreOptions options)
     {
         var file = new SqliteFile(options);
-        var folder = Path.GetDirectoryName(file.Path);
-        if (folder is not null && !Directory.Exists(folder))
-        {
-            throw new DirectoryNotFoundException($"The folder of the SQLite store file '{file.Path}' does not exist.");
-        }
-
-        var connection = file.Open(queryOnly: false);
-        try
-        {
-            var version = SqliteSchema.ReadVersion(connection);
-            if (version > SqliteSchema.CurrentVersion) throw new SqliteSchemaTooNewException(file.Path, version, SqliteSchema.CurrentVersion);
-            var mode = SqliteFile.Scalar(connection, "PRAGMA journal_mode = WAL") as string;
-            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new InvalidOperationException($"SQLite could not put the store file '{file.Path}' in WAL mode (journal mode is '{mode}').");
-            }
-
-            SqliteSchema.Migrate(connection, file.Path, SqliteSchema.CurrentVersion);
-            return new SqliteRecordStore(file, options.Serializer, connection);
-        }
-        catch (SqliteException exception) when (SqliteFile.IsBusy(exception))
-        {
-            connection.Dispose();
-            throw file.BusyTimeoutExpired(exception);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
+        var connection = file.OpenMigrated();
+        return new SqliteRecordStore(file, options.Serializer, connection);
     }
 
     private AppendResult AppendEntered(IReadOnlyList<NewRecord> batch, BatchPlan plan, SerializedPayload[] payloads, CancellationToken cancellationToken)

@@ -50,6 +50,18 @@ internal static class SqliteSchema
         );
         """;
 
+    /// <summary>Version 3: the personal-data vault, one row per data subject (a volunteer). Erasure deletes the row;
+    /// nothing else refers to it, and no history of it is kept.</summary>
+    internal const string Version3Sql = """
+        CREATE TABLE personal_data (
+            subject_id     BLOB    NOT NULL PRIMARY KEY,
+            type           TEXT    NOT NULL,
+            schema_version INTEGER NOT NULL,
+            data           BLOB    NOT NULL,
+            updated_at     TEXT    NOT NULL
+        ) WITHOUT ROWID;
+        """;
+
     private const string CreateVersionTableSql = """
         CREATE TABLE IF NOT EXISTS schema_version (
             version     INTEGER NOT NULL PRIMARY KEY,
@@ -63,6 +75,7 @@ internal static class SqliteSchema
     [
         new(1, "streams, records, stream_slots and the unique index on item keys", Version1Sql),
         new(2, "snapshots", Version2Sql),
+        new(3, "personal_data (the personal-data vault)", Version3Sql),
     ];
 
     /// <summary>The version the last step produces: what this code creates and reads.</summary>

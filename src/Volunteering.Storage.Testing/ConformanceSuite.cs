@@ -27,6 +27,33 @@ public static class ConformanceSuite
         typeof(SuiteConformanceTests<>),
     ];
 
+    /// <summary>Every abstract conformance class for personal-data vaults (<see cref="IPersonalDataVaultFixture"/>), as
+    /// an open generic type; a vault adapter's test project subclasses each one once per vault fixture. Checked by
+    /// <see cref="PersonalDataVaultConformanceTests{TFixture}"/> itself, so a store adapter without a vault is not
+    /// asked for them.</summary>
+    public static IReadOnlyList<Type> VaultClasses { get; } =
+    [
+        typeof(PersonalDataVaultConformanceTests<>),
+    ];
+
+    /// <summary>The classes of <see cref="VaultClasses"/> that <paramref name="assembly"/> has no concrete subclass of
+    /// for the vault fixture <paramref name="fixtureType"/>.</summary>
+    /// <param name="assembly">The adapter's test assembly.</param>
+    /// <param name="fixtureType">The vault fixture type.</param>
+    /// <returns>The missing classes, closed over <paramref name="fixtureType"/>; empty when every vault class runs.</returns>
+    public static IReadOnlyList<Type> MissingVaultSubclasses(Assembly assembly, Type fixtureType)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        ArgumentNullException.ThrowIfNull(fixtureType);
+        var concrete = assembly.GetTypes().Where(static t => t is { IsClass: true, IsAbstract: false }).ToArray();
+        return
+        [
+            .. VaultClasses
+                .Select(c => c.MakeGenericType(fixtureType))
+                .Where(closed => !concrete.Any(closed.IsAssignableFrom)),
+        ];
+    }
+
     /// <summary>The classes of <see cref="Classes"/> that <paramref name="assembly"/> has no concrete subclass of for
     /// <paramref name="fixtureType"/>.</summary>
     /// <param name="assembly">The adapter's test assembly.</param>

@@ -25,13 +25,26 @@ public sealed class CommandTests : IDisposable
 
         var (code2, out2, _) = await RunAsync("demo", "--store", StorePath);
         Assert.True(code2 == 0, out2);
-        Assert.Contains("18 journal entries on file; this is the story of 2027.", out2, StringComparison.Ordinal);
+        // 18 entries from the time bank's story and 15 from the station month's credits and correction.
+        Assert.Contains("33 journal entries on file; this is the story of 2027.", out2, StringComparison.Ordinal);
         Assert.Contains("Wang Fang          8.6h  (account version 5)", out2, StringComparison.Ordinal);
         Assert.Contains("[ok] Wang Fang holds 22.2h", out2, StringComparison.Ordinal);
 
+        // The station's month is played again for the new year: new ids, numbers starting again at 1.
+        Assert.Contains("[ok] certificate for Li Na: GLHN-2026-000001: 5 h over 2 activities", out1, StringComparison.Ordinal);
+        Assert.Contains("7. A practice station's month: Hunan Road station, May 2027", out2, StringComparison.Ordinal);
+        Assert.Contains("[ok] Li Na (28) registered as GL2027-0002", out2, StringComparison.Ordinal);
+        Assert.Contains("[ok] certificate for Zhou Min: GLHN-2027-000003: 4.5 h over 2 activities", out2, StringComparison.Ordinal);
+        Assert.DoesNotContain("[UNEXPECTED]", out2, StringComparison.Ordinal);
+
         var (code3, out3, _) = await RunAsync("verify", "--store", StorePath);
         Assert.Equal(0, code3);
-        Assert.Contains("Journal entries: 28; accounts: 8; records in the store: 28.", out3, StringComparison.Ordinal);
+        // Each run's station month adds 15 journal entries (credits, a repeat that adds nothing, a correction's reversal
+        // and new credit), 4 member accounts (its volunteers are new each year) and its unit, team, volunteer, activity
+        // and certificate records.
+        Assert.Contains("Journal entries: 58; accounts: 16; records in the store: 208.", out3, StringComparison.Ordinal);
+        Assert.Contains("[ok] the store passes the ledger audit again (58 entries)", out2, StringComparison.Ordinal);
+        Assert.Contains("Volunteers credited in earlier station months hold 22.5h.", out2, StringComparison.Ordinal);
         Assert.Contains("Every invariant holds", out3, StringComparison.Ordinal);
     }
 

@@ -48,6 +48,16 @@ public sealed class SchemaTests
         );
         """;
 
+    private const string ReleasedVersion3 = """
+        CREATE TABLE personal_data (
+            subject_id     BLOB    NOT NULL PRIMARY KEY,
+            type           TEXT    NOT NULL,
+            schema_version INTEGER NOT NULL,
+            data           BLOB    NOT NULL,
+            updated_at     TEXT    NOT NULL
+        ) WITHOUT ROWID;
+        """;
+
     private const string ReleasedVersionTable = """
         CREATE TABLE schema_version (
             version     INTEGER NOT NULL PRIMARY KEY,
@@ -59,7 +69,7 @@ public sealed class SchemaTests
     [Fact]
     public void Released_migration_steps_are_never_edited()
     {
-        string[] released = [ReleasedVersion1, ReleasedVersion2];
+        string[] released = [ReleasedVersion1, ReleasedVersion2, ReleasedVersion3];
         Assert.True(SqliteSchema.Migrations.Count >= released.Length);
         for (var i = 0; i < SqliteSchema.Migrations.Count; i++) Assert.Equal(i + 1, SqliteSchema.Migrations[i].Version);
         for (var i = 0; i < released.Length; i++) Assert.Equal(released[i], SqliteSchema.Migrations[i].Sql);
@@ -81,9 +91,9 @@ public sealed class SchemaTests
         using var connection = OpenRaw(file);
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode"));
         Assert.Equal(8192L, Scalar(connection, "PRAGMA page_size"));
-        Assert.Equal([1L, 2L], Column(connection, "SELECT version FROM schema_version ORDER BY version"));
+        Assert.Equal([1L, 2L, 3L], Column(connection, "SELECT version FROM schema_version ORDER BY version"));
         Assert.Equal(
-            ["records", "records_item", "schema_version", "snapshots", "stream_slots", "streams"],
+            ["personal_data", "records", "records_item", "schema_version", "snapshots", "stream_slots", "streams"],
             Column(connection, "SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name").Cast<string>());
         Assert.Contains("WITHOUT ROWID", (string)Scalar(connection, "SELECT sql FROM sqlite_master WHERE name = 'stream_slots'")!, StringComparison.Ordinal);
     }
@@ -131,7 +141,7 @@ public sealed class SchemaTests
         }
 
         using var connection = OpenRaw(file);
-        Assert.Equal([1L, 2L], Column(connection, "SELECT version FROM schema_version ORDER BY version"));
+        Assert.Equal([1L, 2L, 3L], Column(connection, "SELECT version FROM schema_version ORDER BY version"));
         Assert.Equal("wal", Scalar(connection, "PRAGMA journal_mode"));
     }
 
@@ -143,20 +153,93 @@ public sealed class SchemaTests
         using (var connection = OpenRaw(file))
         {
             Execute(connection, ReleasedVersionTable);
-            Execute(connection, "INSERT INTO schema_version VALUES (1, 'one', '2026-01-01'), (2, 'two', '2026-02-01'), (3, 'from a newer release', '2027-01-01')");
+            Execute(connection, "INSERT INTO schema_version VALUES (1, 'one', '2026-01-01'), (2, 'two', '2026-02-01'), (3, 'three', '2026-04-01'), (4, 'from a newer release', '2027-01-01')");
             Execute(connection, "CREATE TABLE from_the_future (x INTEGER)");
         }
 
         var before = SHA256.HashData(File.ReadAllBytes(file));
         var refusal = await Assert.ThrowsAsync<SqliteSchemaTooNewException>(() => SqliteRecordStore.OpenAsync(TestLedger.Options(file)).AsTask());
-        Assert.Equal(3, refusal.FileVersion);
+        Assert.Equal(4, refusal.FileVersion);
         Assert.Equal(SqliteRecordStore.SchemaVersion, refusal.SupportedVersion);
         Assert.Equal(Path.GetFullPath(file), refusal.FilePath);
-        Assert.Contains("schema version 3", refusal.Message, StringComparison.Ordinal);
+        Assert.Contains("schema version 4", refusal.Message, StringComparison.Ordinal);
         Assert.Equal(before, SHA256.HashData(File.ReadAllBytes(file)));
         using (var connection = OpenRaw(file))
         {
             Assert.Equal("delete", Scalar(connection, "PRAGMA journal_mode"));
+        }
+    }
+
+    [Fact]
+    public async Task A_vault_refuses_a_file_of_a_newer_schema_version_too()
+    {
+        using var folder = new TempFolder();
+        var file = folder.File("future-vault.db");
+        using (var connection = OpenRaw(file))
+        {
+            Execute(connection, ReleasedVersionTable);
+            Execute(connection, "INSERT INTO schema_version VALUES (4, 'from a newer release', '2027-01-01')");
+        }
+
+        var refusal = await Assert.ThrowsAsync<SqliteSchemaTooNewException>(() => SqlitePersonalDataVault.OpenAsync(TestLedger.Options(file)).AsTask());
+        Assert.Equal(4, refusal.FileVersion);
+    }
+
+    [Fact]
+    public async Task A_version_2_file_is_migrated_to_version_3_and_keeps_its_records_and_snapshots()
+    {
+        using var folder = new TempFolder();
+        var file = folder.File("v2.db");
+        var (ledger, _, members) = TestLedger.Build(members: 2, transfers: 4);
+        var records = LedgerStreams.ToRecords(ledger.Journal);
+        WriteVersion1File(file, records);
+        var snapshot = new RecordSnapshot(LedgerStreams.Account(members[0]), 2, ledger.Journal[^1]);
+        var state = JsonRecordSerializer.Default.Serialize(snapshot.State);
+        using (var connection = OpenRaw(file))
+        {
+            Execute(connection, "BEGIN");
+            Execute(connection, ReleasedVersion2);
+            Execute(connection, "INSERT INTO schema_version VALUES (2, 'snapshots', '2026-03-15T00:00:00Z')");
+            using (var insert = connection.CreateCommand())
+            {
+                insert.CommandText = "INSERT INTO snapshots VALUES ($stream, $version, $type, $schemaVersion, $data)";
+                insert.Parameters.AddWithValue("$stream", snapshot.Stream.Value);
+                insert.Parameters.AddWithValue("$version", snapshot.Version);
+                insert.Parameters.AddWithValue("$type", state.TypeName);
+                insert.Parameters.AddWithValue("$schemaVersion", state.SchemaVersion);
+                insert.Parameters.AddWithValue("$data", state.Data.ToArray());
+                insert.ExecuteNonQuery();
+            }
+
+            Execute(connection, "COMMIT");
+            Assert.Equal(0L, Scalar(connection, "SELECT count(*) FROM sqlite_master WHERE name = 'personal_data'"));
+        }
+
+        var wang = VolunteerId.New();
+        await using (var vault = await SqlitePersonalDataVault.OpenAsync(TestLedger.Options(file)))
+        {
+            await vault.PutAsync(wang, Testing.PersonalDataSamples.Wang());
+        }
+
+        await using (var store = await SqliteRecordStore.OpenAsync(TestLedger.Options(file)))
+        {
+            var stored = await TestLedger.ReadAllAsync(store);
+            Assert.Equal(records.Length, stored.Count);
+            for (var i = 0; i < records.Length; i++) TestLedger.AssertSame(new StoredRecord(i + 1, records[i]), stored[i]);
+            Assert.Equal(snapshot, await store.LoadSnapshotAsync(snapshot.Stream));
+            Assert.True((await LedgerAudit.VerifyAsync(store)).IsClean);
+        }
+
+        await using (var vault = await SqlitePersonalDataVault.OpenAsync(TestLedger.Options(file)))
+        {
+            Assert.Equal(Testing.PersonalDataSamples.Wang(), await vault.GetAsync(wang));
+        }
+
+        using (var connection = OpenRaw(file))
+        {
+            Assert.Equal([1L, 2L, 3L], Column(connection, "SELECT version FROM schema_version ORDER BY version"));
+            Assert.Equal("personal_data (the personal-data vault)", Scalar(connection, "SELECT description FROM schema_version WHERE version = 3"));
+            Assert.Equal(1L, Scalar(connection, "SELECT count(*) FROM personal_data"));
         }
     }
 
@@ -205,7 +288,7 @@ public sealed class SchemaTests
         var stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(async () => await SqliteRecordStore.OpenAsync(TestLedger.Options(file)))));
         foreach (var store in stores) await store.DisposeAsync();
         using var connection = OpenRaw(file);
-        Assert.Equal([1L, 2L], Column(connection, "SELECT version FROM schema_version ORDER BY version"));
+        Assert.Equal([1L, 2L, 3L], Column(connection, "SELECT version FROM schema_version ORDER BY version"));
     }
 
     [Fact]

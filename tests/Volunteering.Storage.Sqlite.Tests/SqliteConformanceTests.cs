@@ -33,3 +33,5 @@ public sealed class SqliteRecordModelTests(SqliteStoreFixture fixture) : RecordM
 public sealed class SqliteLedgerTests(SqliteStoreFixture fixture) : LedgerConformanceTests<SqliteStoreFixture>(fixture);
 
 public sealed class SqliteSuiteTests(SqliteStoreFixture fixture) : SuiteConformanceTests<SqliteStoreFixture>(fixture);
+
+public sealed class SqliteVaultTests(SqliteVaultFixture fixture) : PersonalDataVaultConformanceTests<SqliteVaultFixture>(fixture);

@@ -129,6 +129,22 @@ internal sealed class EnumNames<T>
         return false;
     }
 
+    /// <summary>Reads a member from its exact name; false for anything else.</summary>
+    public bool TryParse(string text, out T value)
+    {
+        for (var i = 0; i < _names.Length; i++)
+        {
+            if (string.Equals(text, _names[i], StringComparison.Ordinal))
+            {
+                value = _values[i];
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int ToInt(T value) => Unsafe.As<T, int>(ref value);
 }

@@ -1,0 +1,182 @@
+using System.Collections.Immutable;
+using FsCheck;
+using FsCheck.Fluent;
+using NodaTime;
+using Volunteering.Domain.Activities;
+using Volunteering.Domain.Certificates;
+using Volunteering.Domain.Identity;
+using Volunteering.Domain.Organisations;
+using Volunteering.Domain.Quantities;
+using Volunteering.Domain.TimeBank;
+using Volunteering.Domain.Volunteers;
+
+namespace Volunteering.Domain.Json.Tests;
+
+/// <summary>Generators of every domain event the standard types register, and of <see cref="PersonalData"/>: any
+/// text (non-ASCII, quotes, control characters, surrogate pairs, the empty string), dates and local times across
+/// NodaTime's ISO range with fractional seconds, instants as in <see cref="LedgerEntryGen"/>, every enum member,
+/// optional ids and texts both present and absent, counts and minutes up to their limits.</summary>
+internal static class DomainEventGen
+{
+    private static readonly LocalDate Epoch = new(1970, 1, 1);
+    private static readonly int MinDay = Period.Between(Epoch, new LocalDate(-9998, 1, 1), PeriodUnits.Days).Days;
+    private static readonly int MaxDay = Period.Between(Epoch, new LocalDate(9999, 12, 31), PeriodUnits.Days).Days;
+
+    public static Gen<Guid> Id => LedgerEntryGen.NonEmptyGuid;
+
+    public static Gen<Guid?> OptionalId => Gen.Frequency((1, Gen.Constant<Guid?>(null)), (2, Id.Select(static g => (Guid?)g)));
+
+    public static Gen<string> Text => Gen.Frequency(
+        (2, Gen.Elements("Hunan Road", "陪伴老人", "理发 \"quoted\" \\ back", "tab\tnew\nline\u0000nul", "emoji 😀👍", "\u2028\u2029<>&'", "", " ")),
+        (3, ArbMap.Default.GeneratorFor<string>().Where(static s => s is not null && IsWellFormed(s))));
+
+    public static Gen<string> NonBlankText => Text.Where(static s => !string.IsNullOrWhiteSpace(s));
+
+    /// <summary>Text as <see cref="PersonalData"/> and <see cref="ResidenceArea"/> keep it: not blank, trimmed.</summary>
+    public static Gen<string> TrimmedText => NonBlankText.Select(static s => s.Trim()).Where(static s => s.Length > 0);
+
+    public static Gen<string?> OptionalText => Gen.Frequency((1, Gen.Constant<string?>(null)), (2, Text.Select(static s => (string?)s)));
+
+    public static Gen<ImmutableArray<string>> Texts => Text.ArrayOf().Select(static a => ImmutableArray.Create(a));
+
+    public static Gen<LocalDate> Date => Gen.Frequency(
+        (3, Gen.Choose(0, 365 * 100).Select(static d => new LocalDate(1950, 1, 1).PlusDays(d))),
+        (1, Gen.Choose(MinDay, MaxDay).Select(static d => Epoch.PlusDays(d))),
+        (1, Gen.Elements(new LocalDate(-9998, 1, 1), new LocalDate(9999, 12, 31), new LocalDate(0, 1, 1), new LocalDate(2024, 2, 29))));
+
+    public static Gen<LocalDateTime> DateTime =>
+        from date in Date
+        from second in Gen.Choose(0, 86_399)
+        from nanos in Gen.Frequency((2, Gen.Constant(0)), (1, Gen.Choose(0, 999_999_999)))
+        select date.AtMidnight().PlusSeconds(second).PlusNanoseconds(nanos);
+
+    public static Gen<Instant> Instant => LedgerEntryGen.Instant;
+
+    public static Gen<TimeCredit> Minutes => Gen.Frequency(
+        (4, Gen.Choose(0, 100_000).Select(static m => TimeCredit.FromMinutes(m))),
+        (1, LedgerEntryGen.NonNegativeLong.Select(static m => TimeCredit.FromMinutes(m))));
+
+    public static Gen<ServiceCategory> Category => Gen.Frequency(
+        (2, Gen.Elements(ServiceCategory.ElderCare, ServiceCategory.LegalAid, ServiceCategory.Culture, ServiceCategory.Health, ServiceCategory.PolicyTalks)),
+        (1, Gen.Elements("abcdefghijklmnopqrstuvwxyz0123456789-".ToCharArray()).ArrayOf()
+            .Where(static a => a.Length is >= 1 and <= ServiceCategory.MaxLength)
+            .Select(static a => new ServiceCategory(new string(a)))));
+
+    public static Gen<T> Member<T>()
+        where T : struct, Enum => Gen.Elements(Enum.GetValues<T>());
+
+    public static Gen<int> Count(int min) => Gen.Frequency((3, Gen.Choose(min, 1000)), (1, Gen.Choose(min, int.MaxValue)), (1, Gen.Constant(int.MaxValue)));
+
+    public static Gen<PersonalData> PersonalData =>
+        from name in TrimmedText
+        from gender in Member<Gender>()
+        from birth in Date
+        from idType in Member<IdDocumentType>()
+        from idNumber in TrimmedText.Where(static s => s.Length <= Volunteers.PersonalData.MaxIdNumberLength)
+        from city in NonBlankText
+        from district in NonBlankText
+        from community in NonBlankText
+        from phone in TrimmedText
+        from skills in TrimmedText.ListOf()
+        from categories in Category.ListOf()
+        select new PersonalData(name, gender, birth, idType, idType == IdDocumentType.ResidentIdCard ? idNumber.ToUpperInvariant() : idNumber, new ResidenceArea(city, district, community), phone)
+        {
+            Skills = [.. skills],
+            ServiceCategories = [.. categories],
+        };
+
+    /// <summary>One generator per registered payload type (every concrete event and <see cref="PersonalData"/>).</summary>
+    public static IReadOnlyDictionary<Type, Gen<object>> ByType { get; } = new Dictionary<Type, Gen<object>>
+    {
+        [typeof(UnitFounded)] = Box(from id in Id from name in Text from level in Member<UnitLevel>() from parent in OptionalId from communities in Texts from zone in Text from day in Date from at in Instant
+                                    select new UnitFounded(new UnitId(id), name, level, parent is { } p ? new UnitId(p) : null, communities, zone, day, at)),
+        [typeof(UnitRenamed)] = Box(from id in Id from name in Text from day in Date from at in Instant select new UnitRenamed(new UnitId(id), name, day, at)),
+        [typeof(UnitMoved)] = Box(from id in Id from parent in Id from day in Date from at in Instant select new UnitMoved(new UnitId(id), new UnitId(parent), day, at)),
+        [typeof(UnitCoverageChanged)] = Box(from id in Id from communities in Texts from day in Date from at in Instant select new UnitCoverageChanged(new UnitId(id), communities, day, at)),
+        [typeof(UnitClosed)] = Box(from id in Id from reason in Text from day in Date from at in Instant select new UnitClosed(new UnitId(id), reason, day, at)),
+        [typeof(TeamFormed)] = Box(from id in Id from unit in Id from category in Category from brand in Text from day in Date from at in Instant
+                                   select new TeamFormed(new TeamId(id), new UnitId(unit), category, brand, day, at)),
+        [typeof(TeamMemberJoined)] = Box(from id in Id from v in Id from role in Member<TeamRole>() from day in Date from at in Instant select new TeamMemberJoined(new TeamId(id), new VolunteerId(v), role, day, at)),
+        [typeof(TeamMemberRoleChanged)] = Box(from id in Id from v in Id from role in Member<TeamRole>() from day in Date from at in Instant select new TeamMemberRoleChanged(new TeamId(id), new VolunteerId(v), role, day, at)),
+        [typeof(TeamMemberLeft)] = Box(from id in Id from v in Id from day in Date from at in Instant select new TeamMemberLeft(new TeamId(id), new VolunteerId(v), day, at)),
+        [typeof(TeamDisbanded)] = Box(from id in Id from reason in Text from day in Date from at in Instant select new TeamDisbanded(new TeamId(id), reason, day, at)),
+
+        [typeof(VolunteerRegistered)] = Box(from v in Id from scheme in Id from number in Text from source in Member<RegistrationSource>() from unit in OptionalId from consentAt in Instant from method in Member<ConsentMethod>() from day in Date from at in Instant
+                                            select new VolunteerRegistered(new VolunteerId(v), new SchemeId(scheme), number, source, unit is { } u ? new UnitId(u) : null, consentAt, method, day, at)),
+        [typeof(VolunteerSuspended)] = Box(from v in Id from reason in Text from day in Date from at in Instant select new VolunteerSuspended(new VolunteerId(v), reason, day, at)),
+        [typeof(VolunteerReinstated)] = Box(from v in Id from reason in Text from day in Date from at in Instant select new VolunteerReinstated(new VolunteerId(v), reason, day, at)),
+        [typeof(VolunteerLeft)] = Box(from v in Id from reason in Text from day in Date from at in Instant select new VolunteerLeft(new VolunteerId(v), reason, day, at)),
+        [typeof(TrainingRecorded)] = Box(from v in Id from t in Id from name in Text from content in Text from minutes in Count(0) from organiser in Text from day in Date from at in Instant
+                                         select new TrainingRecorded(new VolunteerId(v), t, name, content, minutes, organiser, day, at)),
+        [typeof(AwardRecorded)] = Box(from v in Id from a in Id from name in Text from day in Date from body in Text from at in Instant select new AwardRecorded(new VolunteerId(v), a, name, day, body, at)),
+        [typeof(ExportConsentGranted)] = Box(from v in Id from given in Instant from method in Member<ConsentMethod>() from at in Instant select new ExportConsentGranted(new VolunteerId(v), given, method, at)),
+        [typeof(ExportConsentWithdrawn)] = Box(from v in Id from at in Instant select new ExportConsentWithdrawn(new VolunteerId(v), at)),
+        [typeof(PersonalDataUpdated)] = Box(from v in Id from at in Instant select new PersonalDataUpdated(new VolunteerId(v), at)),
+        [typeof(PersonalDataErased)] = Box(from v in Id from reason in Text from at in Instant select new PersonalDataErased(new VolunteerId(v), reason, at)),
+        [typeof(PersonalData)] = Box(PersonalData),
+
+        [typeof(ActivityPlanned)] = Box(from a in Id from name in Text from category in Category from unit in Id from team in OptionalId from leader in Id from location in Text from start in DateTime from end in DateTime from zone in Text from capacity in Count(1) from kind in Member<ActivityKind>() from service in ArbMap.Default.GeneratorFor<bool>() from at in Instant
+                                        select new ActivityPlanned(new ActivityId(a), name, category, new UnitId(unit), team is { } t ? new TeamId(t) : null, new VolunteerId(leader), location, start, end, zone, capacity, kind, service, at)),
+        [typeof(ActivityCancelled)] = Box(from reason in Text from at in Instant select new ActivityCancelled(reason, at)),
+        [typeof(BeneficiariesRecorded)] = Box(from count in Count(0) from at in Instant select new BeneficiariesRecorded(count, at)),
+        [typeof(ParticipantSignedUp)] = Box(from p in Id from v in Id from at in Instant select new ParticipantSignedUp(new ParticipationId(p), new VolunteerId(v), at)),
+        [typeof(ParticipantWithdrew)] = Box(from p in Id from at in Instant select new ParticipantWithdrew(new ParticipationId(p), at)),
+        [typeof(ParticipantCheckedIn)] = Box(from p in Id from at in Instant select new ParticipantCheckedIn(new ParticipationId(p), at)),
+        [typeof(ParticipantCheckedOut)] = Box(from p in Id from at in Instant select new ParticipantCheckedOut(new ParticipationId(p), at)),
+        [typeof(ServiceTimeRecorded)] = Box(from p in Id from time in Minutes from at in Instant from reason in OptionalText select new ServiceTimeRecorded(new ParticipationId(p), time, at, reason)),
+        [typeof(ParticipationEvaluated)] = Box(from p in Id from rating in Gen.Choose(1, Activity.MaxRating) from day in Date from at in Instant from reason in OptionalText
+                                               select new ParticipationEvaluated(new ParticipationId(p), rating, day, at, reason)),
+        [typeof(ParticipationConfirmed)] = Box(from p in Id from who in Id from role in Member<ConfirmerRole>() from at in Instant select new ParticipationConfirmed(new ParticipationId(p), new VolunteerId(who), role, at)),
+        [typeof(ParticipationVerified)] = Box(from p in Id from v in Id from credited in Minutes from deposited in Minutes from pool in Minutes from at in Instant
+                                              select new ParticipationVerified(new ParticipationId(p), new VolunteerId(v), credited, deposited, pool, at)),
+        [typeof(CorrectionRequested)] = Box(from p in Id from seq in Count(1) from who in Id from reason in Text from proposed in Minutes from at in Instant
+                                            select new CorrectionRequested(new ParticipationId(p), seq, new VolunteerId(who), reason, proposed, at)),
+        [typeof(CorrectionAccepted)] = Box(from p in Id from seq in Count(1) from credited in Minutes from previous in Minutes from reason in Text from again in ArbMap.Default.GeneratorFor<bool>() from deposited in Minutes from pool in Minutes from at in Instant
+                                           select new CorrectionAccepted(new ParticipationId(p), seq, credited, previous, reason, again, deposited, pool, at)),
+        [typeof(CertificateIssued)] = Box(from c in Certificate from at in Instant select new CertificateIssued(c, at)),
+        [typeof(ServiceCertificate)] = Box(Certificate),
+        [typeof(CorrectionRejected)] = Box(from p in Id from seq in Count(1) from reason in Text from at in Instant select new CorrectionRejected(new ParticipationId(p), seq, reason, at)),
+    };
+
+    public static Gen<CertificateEntry> Entry =>
+        from activity in Id
+        from participation in Id
+        from date in Text
+        from name in Text
+        from category in Text
+        from minutes in LedgerEntryGen.NonNegativeLong
+        from version in LedgerEntryGen.Version
+        select new CertificateEntry { Activity = activity, Participation = participation, Date = date, ActivityName = name, Category = category, CreditedMinutes = minutes, RecordVersion = version };
+
+    public static Gen<ServiceCertificate> Certificate =>
+        from texts in Text.ArrayOf(14)
+        from issuer in Id
+        from volunteer in Id
+        from minutes in LedgerEntryGen.NonNegativeLong
+        from categories in Text.ListOf()
+        from entries in Entry.ListOf()
+        select new ServiceCertificate
+        {
+            Number = texts[0], IssuedOn = texts[1], IssuerUnit = issuer, IssuerCode = texts[2], IssuerName = texts[3], ResponsiblePerson = texts[4],
+            Handler = texts[5], Contact = texts[6], Volunteer = volunteer, VolunteerNumber = texts[7], VolunteerName = texts[8], IdType = texts[9],
+            MaskedIdNumber = texts[10], PeriodStart = texts[11], PeriodEnd = texts[12], TotalMinutes = minutes, TotalHours = texts[13],
+            Categories = [.. categories], Entries = [.. entries], ContentHash = texts[13] + "hash",
+        };
+
+    /// <summary>Any registered payload, of every type equally often.</summary>
+    public static Gen<object> Any => Gen.OneOf(ByType.Values);
+
+    private static Gen<object> Box<T>(Gen<T> gen)
+        where T : class => gen.Select(static v => (object)v);
+
+    private static bool IsWellFormed(string s)
+    {
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) i++;
+            else if (char.IsSurrogate(s[i])) return false;
+        }
+
+        return true;
+    }
+}
