@@ -95,7 +95,7 @@ public sealed class PersistentLedger
     /// <see cref="Ledger"/> is rebuilt from the store at the next call; decide again on it.</returns>
     public async ValueTask<AppendResult> SaveChangesAsync(CancellationToken cancellationToken = default)
     {
-        if (_stale) throw new InvalidOperationException("The ledger is stale after a failed call; call CatchUpAsync and decide again.");
+        ThrowIfStale();
         if (Ledger.Position == _saved) return AppendResult.Appended(await _store.GetPositionAsync(cancellationToken).ConfigureAwait(false));
         _stale = true;
         return await AppendUnsavedAsync(cancellationToken).ConfigureAwait(false);
@@ -136,9 +136,8 @@ public sealed class PersistentLedger
     /// <see cref="MarkUnsavedSaved"/> says they were stored.</summary>
     internal NewRecord[] TakeUnsavedRecords()
     {
-        if (_stale) throw new InvalidOperationException("The ledger is stale after a failed call; call CatchUpAsync and decide again.");
-        var records = new NewRecord[Ledger.Position - _saved];
-        for (var i = 0; i < records.Length; i++) records[i] = LedgerStreams.ToRecord(Ledger.Journal[(int)_saved + i]);
+        ThrowIfStale();
+        var records = UnsavedRecords();
         if (records.Length > 0) _stale = true;
         return records;
     }
@@ -157,16 +156,22 @@ public sealed class PersistentLedger
     /// unless the append succeeds.</summary>
     private async ValueTask<AppendResult> AppendUnsavedAsync(CancellationToken cancellationToken)
     {
+        var append = await _store.AppendAsync(UnsavedRecords(), cancellationToken).ConfigureAwait(false);
+        if (append.IsAppended) MarkUnsavedSaved();
+        return append;
+    }
+
+    /// <summary>The records of the journal entries after <see cref="_saved"/>, in order.</summary>
+    private NewRecord[] UnsavedRecords()
+    {
         var records = new NewRecord[Ledger.Position - _saved];
         for (var i = 0; i < records.Length; i++) records[i] = LedgerStreams.ToRecord(Ledger.Journal[(int)_saved + i]);
-        var append = await _store.AppendAsync(records, cancellationToken).ConfigureAwait(false);
-        if (append.IsAppended)
-        {
-            _saved = Ledger.Position;
-            _stale = false;
-        }
+        return records;
+    }
 
-        return append;
+    private void ThrowIfStale()
+    {
+        if (_stale) throw new InvalidOperationException("The ledger is stale after a failed call; call CatchUpAsync and decide again.");
     }
 
     private static async ValueTask<DoubleEntryLedger> LoadAsync(IRecordStore store, IClock clock, LedgerOptions? options, CancellationToken cancellationToken)
