@@ -8,14 +8,13 @@ namespace Volunteering.Storage.Testing;
 /// </summary>
 public abstract class PersonalDataVaultFixture : IPersonalDataVaultFixture, IAsyncLifetime
 {
-    private readonly Lock _gate = new();
-    private readonly List<IPersonalDataVault> _open = [];
+    private readonly OpenInstances<IPersonalDataVault> _open = new();
 
     /// <inheritdoc />
     public async Task<IPersonalDataVault> CreateVaultAsync()
     {
         var vault = await OpenNewVaultAsync().ConfigureAwait(false) ?? throw new InvalidOperationException($"{GetType().Name}.OpenNewVaultAsync returned null.");
-        lock (_gate) _open.Add(vault);
+        _open.Add(vault);
         return vault;
     }
 
@@ -24,14 +23,7 @@ public abstract class PersonalDataVaultFixture : IPersonalDataVaultFixture, IAsy
     {
         ArgumentNullException.ThrowIfNull(vault);
         var reopened = await ReopenVaultAsync(vault).ConfigureAwait(false) ?? throw new InvalidOperationException($"{GetType().Name}.ReopenVaultAsync returned null.");
-        if (!ReferenceEquals(reopened, vault))
-        {
-            lock (_gate)
-            {
-                _open.Remove(vault);
-                _open.Add(reopened);
-            }
-        }
+        _open.Replace(vault, reopened);
 
         return reopened;
     }
@@ -40,28 +32,7 @@ public abstract class PersonalDataVaultFixture : IPersonalDataVaultFixture, IAsy
     public virtual Task InitializeAsync() => Task.CompletedTask;
 
     /// <summary>Disposes every vault handed out. Override to clean up more, and call the base first.</summary>
-    public virtual async Task DisposeAsync()
-    {
-        IPersonalDataVault[] open;
-        lock (_gate)
-        {
-            open = [.. _open];
-            _open.Clear();
-        }
-
-        foreach (var vault in open)
-        {
-            switch (vault)
-            {
-                case IAsyncDisposable asyncDisposable:
-                    await asyncDisposable.DisposeAsync().ConfigureAwait(false);
-                    break;
-                case IDisposable disposable:
-                    disposable.Dispose();
-                    break;
-            }
-        }
-    }
+    public virtual Task DisposeAsync() => _open.DisposeAllAsync();
 
     /// <summary>Creates a new, empty vault.</summary>
     /// <returns>The vault.</returns>

@@ -35,14 +35,13 @@ namespace Volunteering.Storage.Testing;
 /// </example>
 public abstract class RecordStoreFixture : IRecordStoreFixture, IAsyncLifetime
 {
-    private readonly Lock _gate = new();
-    private readonly List<IRecordStore> _open = [];
+    private readonly OpenInstances<IRecordStore> _open = new();
 
     /// <inheritdoc />
     public async Task<IRecordStore> CreateStoreAsync()
     {
         var store = await OpenNewStoreAsync().ConfigureAwait(false) ?? throw new InvalidOperationException($"{GetType().Name}.OpenNewStoreAsync returned null.");
-        Track(store);
+        _open.Add(store);
         return store;
     }
 
@@ -51,11 +50,7 @@ public abstract class RecordStoreFixture : IRecordStoreFixture, IAsyncLifetime
     {
         ArgumentNullException.ThrowIfNull(store);
         var reopened = await ReopenStoreAsync(store).ConfigureAwait(false) ?? throw new InvalidOperationException($"{GetType().Name}.ReopenStoreAsync returned null.");
-        if (!ReferenceEquals(reopened, store))
-        {
-            lock (_gate) _open.Remove(store);
-            Track(reopened);
-        }
+        _open.Replace(store, reopened);
 
         return reopened;
     }
@@ -65,28 +60,7 @@ public abstract class RecordStoreFixture : IRecordStoreFixture, IAsyncLifetime
 
     /// <summary>Runs after the last test of the class: disposes every store handed out and not replaced by a reopen.
     /// Override to clean up more (a temporary folder, a database), and call the base first.</summary>
-    public virtual async Task DisposeAsync()
-    {
-        IRecordStore[] open;
-        lock (_gate)
-        {
-            open = [.. _open];
-            _open.Clear();
-        }
-
-        foreach (var store in open)
-        {
-            switch (store)
-            {
-                case IAsyncDisposable asyncDisposable:
-                    await asyncDisposable.DisposeAsync().ConfigureAwait(false);
-                    break;
-                case IDisposable disposable:
-                    disposable.Dispose();
-                    break;
-            }
-        }
-    }
+    public virtual Task DisposeAsync() => _open.DisposeAllAsync();
 
     /// <summary>Creates a new, empty store (see <see cref="IRecordStoreFixture.CreateStoreAsync"/>).</summary>
     /// <returns>The store.</returns>
@@ -98,9 +72,4 @@ public abstract class RecordStoreFixture : IRecordStoreFixture, IAsyncLifetime
     /// <param name="store">A store this fixture handed out.</param>
     /// <returns>The reopened store.</returns>
     protected virtual Task<IRecordStore> ReopenStoreAsync(IRecordStore store) => Task.FromResult(store);
-
-    private void Track(IRecordStore store)
-    {
-        lock (_gate) _open.Add(store);
-    }
 }
