@@ -133,7 +133,7 @@ internal static class DomainEventGen
                                             select new CorrectionRequested(new ParticipationId(p), seq, new VolunteerId(who), reason, proposed, at)),
         [typeof(CorrectionAccepted)] = Box(from p in Id from seq in Count(1) from credited in Minutes from previous in Minutes from reason in Text from again in ArbMap.Default.GeneratorFor<bool>() from deposited in Minutes from pool in Minutes from at in Instant
                                            select new CorrectionAccepted(new ParticipationId(p), seq, credited, previous, reason, again, deposited, pool, at)),
-        [typeof(CertificateIssued)] = Box(from c in Certificate from at in Instant select new CertificateIssued(c, at)),
+        [typeof(CertificateIssued)] = Box(from c in Certificate from at in Instant select new CertificateIssued(c with { VolunteerName = string.Empty, MaskedIdNumber = string.Empty }, at)),
         [typeof(ServiceCertificate)] = Box(Certificate),
         [typeof(CorrectionRejected)] = Box(from p in Id from seq in Count(1) from reason in Text from at in Instant select new CorrectionRejected(new ParticipationId(p), seq, reason, at)),
     };

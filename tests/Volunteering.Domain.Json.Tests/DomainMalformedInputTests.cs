@@ -152,6 +152,21 @@ public class DomainMalformedInputTests
     }
 
     [Fact]
+    public void A_stored_certificate_never_carries_the_holders_name_or_masked_id_number()
+    {
+        var certificate = DomainRecordFixtures.Certificate();
+        var withName = new Volunteering.Domain.Certificates.CertificateIssued(certificate, NodaTime.Instant.FromUtc(2026, 7, 1, 2, 0));
+        var written = Assert.Throws<ArgumentException>(() => Serializer.Serialize(withName));
+        Assert.Contains("certificate.issued: certificate must not hold the holder's name", written.Message, StringComparison.Ordinal);
+
+        // Read side: a record that holds them anyway is refused, naming the field.
+        var node = System.Text.Json.Nodes.JsonNode.Parse(Data("certificate.issued"))!.AsObject();
+        node["certificate"]!.AsObject()["volunteerName"] = "Li Ming";
+        var ex = Assert.Throws<RecordFormatException>(() => Serializer.Deserialize("certificate.issued", 1, Encoding.UTF8.GetBytes(node.ToJsonString(Relaxed))));
+        Assert.Equal("$.certificate.volunteerName", ex.Path);
+    }
+
+    [Fact]
     public void A_newer_schema_version_of_an_event_is_refused_as_unsupported()
     {
         var ex = Assert.Throws<RecordFormatException>(() => Serializer.Deserialize("activity.planned", 2, Encoding.UTF8.GetBytes(Data("activity.planned"))));

@@ -3,8 +3,9 @@ using Volunteering.Domain.Certificates;
 
 namespace Volunteering.Domain.Json.Internal;
 
-/// <summary>The record types of the certificate register: <see cref="CertificateIssued"/> and, for exports, the
-/// <see cref="ServiceCertificate"/> DTO itself, version 1 (see <c>docs/schema.md</c>).</summary>
+/// <summary>The record types of the certificate register: <see cref="CertificateIssued"/> (the certificate without the
+/// holder's name and masked ID number) and, for exports, the <see cref="ServiceCertificate"/> DTO itself with them,
+/// version 1 (see <c>docs/schema.md</c>).</summary>
 internal static class CertificateRecords
 {
     private static readonly FrozenSet<string> CertificateFields = new[]
@@ -13,6 +14,10 @@ internal static class CertificateRecords
         "volunteerNumber", "volunteerName", "idType", "maskedIdNumber", "periodStart", "periodEnd", "totalMinutes", "totalHours",
         "categories", "entries", "contentHash",
     }.ToFrozenSet(StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> StoredCertificateFields = CertificateFields
+        .Except(["volunteerName", "maskedIdNumber"], StringComparer.Ordinal)
+        .ToFrozenSet(StringComparer.Ordinal);
 
     private static readonly FrozenSet<string> EntryFields = new[]
     {
@@ -25,20 +30,25 @@ internal static class CertificateRecords
         static (w, e) =>
         {
             if (e.Certificate is null) throw w.Refuse("certificate", "must not be null");
-            w.Object("certificate", c => WriteCertificate(c, e.Certificate));
+            if (e.Certificate.VolunteerName is not { Length: 0 } || e.Certificate.MaskedIdNumber is not { Length: 0 })
+            {
+                throw w.Refuse("certificate", "must not hold the holder's name or masked ID number (they stay in the personal-data vault)");
+            }
+
+            w.Object("certificate", c => WriteCertificate(c, e.Certificate, personal: false));
             w.Instant("at", e.At);
         },
-        static r => new CertificateIssued(r.Object("certificate", CertificateFields, ReadCertificate), r.Instant("at")));
+        static r => new CertificateIssued(r.Object("certificate", StoredCertificateFields, static c => ReadCertificate(c, personal: false)), r.Instant("at")));
 
     public static RecordType<ServiceCertificate> ServiceCertificate { get; } = DomainRecord.Define<ServiceCertificate>(
         "certificate.service-certificate",
         [.. CertificateFields],
-        WriteCertificate,
-        ReadCertificate);
+        static (w, c) => WriteCertificate(w, c, personal: true),
+        static r => ReadCertificate(r, personal: true));
 
     public static IReadOnlyList<RecordType> All { get; } = [CertificateIssued, ServiceCertificate];
 
-    private static void WriteCertificate(FieldWriter w, ServiceCertificate c)
+    private static void WriteCertificate(FieldWriter w, ServiceCertificate c, bool personal)
     {
         w.Text("number", c.Number);
         w.Text("issuedOn", c.IssuedOn);
@@ -50,9 +60,9 @@ internal static class CertificateRecords
         w.Text("contact", c.Contact);
         w.Id("volunteer", c.Volunteer);
         w.Text("volunteerNumber", c.VolunteerNumber);
-        w.Text("volunteerName", c.VolunteerName);
+        if (personal) w.Text("volunteerName", c.VolunteerName);
         w.Text("idType", c.IdType);
-        w.Text("maskedIdNumber", c.MaskedIdNumber);
+        if (personal) w.Text("maskedIdNumber", c.MaskedIdNumber);
         w.Text("periodStart", c.PeriodStart);
         w.Text("periodEnd", c.PeriodEnd);
         w.Int64("totalMinutes", c.TotalMinutes, 0);
@@ -71,7 +81,7 @@ internal static class CertificateRecords
         w.Text("contentHash", c.ContentHash);
     }
 
-    private static ServiceCertificate ReadCertificate(FieldReader r) => new()
+    private static ServiceCertificate ReadCertificate(FieldReader r, bool personal) => new()
     {
         Number = r.Text("number"),
         IssuedOn = r.Text("issuedOn"),
@@ -83,9 +93,9 @@ internal static class CertificateRecords
         Contact = r.Text("contact"),
         Volunteer = r.Id("volunteer"),
         VolunteerNumber = r.Text("volunteerNumber"),
-        VolunteerName = r.Text("volunteerName"),
+        VolunteerName = personal ? r.Text("volunteerName") : string.Empty,
         IdType = r.Text("idType"),
-        MaskedIdNumber = r.Text("maskedIdNumber"),
+        MaskedIdNumber = personal ? r.Text("maskedIdNumber") : string.Empty,
         PeriodStart = r.Text("periodStart"),
         PeriodEnd = r.Text("periodEnd"),
         TotalMinutes = r.Int64("totalMinutes", 0),

@@ -15,23 +15,8 @@ internal static class CertificateBuilder
             .ThenBy(e => e.Participation)
             .ToList();
         var minutes = ordered.Sum(e => e.CreditedMinutes);
-        var draft = new ServiceCertificate
+        var draft = template with
         {
-            Number = template.Number,
-            IssuedOn = template.IssuedOn,
-            IssuerUnit = template.IssuerUnit,
-            IssuerCode = template.IssuerCode,
-            IssuerName = template.IssuerName,
-            ResponsiblePerson = template.ResponsiblePerson,
-            Handler = template.Handler,
-            Contact = template.Contact,
-            Volunteer = template.Volunteer,
-            VolunteerNumber = template.VolunteerNumber,
-            VolunteerName = template.VolunteerName,
-            IdType = template.IdType,
-            MaskedIdNumber = template.MaskedIdNumber,
-            PeriodStart = template.PeriodStart,
-            PeriodEnd = template.PeriodEnd,
             TotalMinutes = minutes,
             TotalHours = Hours(minutes),
             Categories = [.. ordered.Select(e => e.Category).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
@@ -42,29 +27,10 @@ internal static class CertificateBuilder
     }
 
     /// <summary>The certificate with its content hash set.</summary>
-    public static ServiceCertificate WithHash(ServiceCertificate c) => new()
-    {
-        Number = c.Number,
-        IssuedOn = c.IssuedOn,
-        IssuerUnit = c.IssuerUnit,
-        IssuerCode = c.IssuerCode,
-        IssuerName = c.IssuerName,
-        ResponsiblePerson = c.ResponsiblePerson,
-        Handler = c.Handler,
-        Contact = c.Contact,
-        Volunteer = c.Volunteer,
-        VolunteerNumber = c.VolunteerNumber,
-        VolunteerName = c.VolunteerName,
-        IdType = c.IdType,
-        MaskedIdNumber = c.MaskedIdNumber,
-        PeriodStart = c.PeriodStart,
-        PeriodEnd = c.PeriodEnd,
-        TotalMinutes = c.TotalMinutes,
-        TotalHours = c.TotalHours,
-        Categories = c.Categories,
-        Entries = c.Entries,
-        ContentHash = CertificateCanonicalForm.ComputeHash(c),
-    };
+    public static ServiceCertificate WithHash(ServiceCertificate c) => c with { ContentHash = CertificateCanonicalForm.ComputeHash(c) };
+
+    /// <summary>The certificate as the register stores it: the holder's name and masked ID number removed.</summary>
+    public static ServiceCertificate WithoutPersonalData(ServiceCertificate c) => c with { VolunteerName = string.Empty, MaskedIdNumber = string.Empty };
 
     /// <summary>Hours as certificates print them: half away from zero to two decimals, no trailing zeros.</summary>
     public static string Hours(long minutes)

@@ -16,12 +16,14 @@ namespace Volunteering.Domain.Certificates;
 /// line. Integers are decimal ASCII without separators; ids are lower-case 36-character GUIDs; dates as stored.</para>
 /// <para>The fields, in this order: <c>number</c>, <c>issued-on</c>, <c>issuer-unit</c>, <c>issuer-code</c>,
 /// <c>issuer-name</c>, <c>responsible-person</c>, <c>handler</c>, <c>contact</c>, <c>volunteer</c>,
-/// <c>volunteer-number</c>, <c>volunteer-name</c>, <c>id-type</c>, <c>masked-id-number</c>, <c>period-start</c>,
+/// <c>volunteer-number</c>, <c>id-type</c>, <c>period-start</c>,
 /// <c>period-end</c>, <c>total-minutes</c>, <c>total-hours</c>, <c>categories</c> (their count), then one
 /// <c>category</c> line each, <c>entries</c> (their count), then for each entry in the certificate's order the lines
 /// <c>entry.activity</c>, <c>entry.participation</c>, <c>entry.date</c>, <c>entry.activity-name</c>,
 /// <c>entry.category</c>, <c>entry.credited-minutes</c>, <c>entry.record-version</c>. The hash itself is not part of
-/// the form.</para>
+/// the form, and neither are the holder's name and masked ID number: they come from the personal-data vault, are not
+/// stored with the issued certificate, and are checked against the vault when a presented certificate is
+/// verified.</para>
 /// </remarks>
 public static class CertificateCanonicalForm
 {
@@ -46,9 +48,7 @@ public static class CertificateCanonicalForm
         Line(text, "contact", certificate.Contact);
         Line(text, "volunteer", Id(certificate.Volunteer));
         Line(text, "volunteer-number", certificate.VolunteerNumber);
-        Line(text, "volunteer-name", certificate.VolunteerName);
         Line(text, "id-type", certificate.IdType);
-        Line(text, "masked-id-number", certificate.MaskedIdNumber);
         Line(text, "period-start", certificate.PeriodStart);
         Line(text, "period-end", certificate.PeriodEnd);
         Line(text, "total-minutes", Number(certificate.TotalMinutes));

@@ -18,4 +18,8 @@ public enum CertificateCheck
     /// (its credited time or record version differs) or is no longer a verified participation of the volunteer. A
     /// new certificate states the current record.</summary>
     RecordsChanged = 3,
+
+    /// <summary>The certificate is as issued and matches the records, but its holder's personal data was erased since,
+    /// so the name and masked ID number it shows can no longer be confirmed.</summary>
+    HolderUnconfirmed = 4,
 }

@@ -121,7 +121,7 @@ public sealed class CertificateDesk
             switch (saved.Status)
             {
                 case AppendStatus.Appended:
-                    return new CertificateIssueOutcome(CertificateResult.Ok, certificate);
+                    return new CertificateIssueOutcome(CertificateResult.Ok, certificate); // with the holder's fields, for the caller
                 case AppendStatus.DuplicateItem:
                     return Refused(CertificateResult.NumberTaken);
             }
@@ -130,14 +130,17 @@ public sealed class CertificateDesk
         throw new InvalidOperationException($"Issuing in {stream} lost the next number to another writer on every one of {MaxAttempts} attempts; nothing was written.");
     }
 
-    /// <summary>The certificate issued under a number, or null.</summary>
+    /// <summary>The certificate issued under a number, or null: as the register stores it, with the holder's name and
+    /// masked ID number filled in from the personal-data vault (left empty when the holder's data was erased).</summary>
     /// <param name="number">The number; not blank.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ArgumentException">The number is blank.</exception>
     public async ValueTask<ServiceCertificate?> FindAsync(string number, CancellationToken cancellationToken = default)
     {
-        var record = await _store.FindItemAsync(CertificateRegister.NumberKey(number), cancellationToken).ConfigureAwait(false);
-        return record?.Payload is CertificateIssued issued ? issued.Certificate : null;
+        var issued = await FindStoredAsync(number, cancellationToken).ConfigureAwait(false);
+        if (issued is null) return null;
+        var data = await _vault.GetAsync(new VolunteerId(issued.Volunteer), cancellationToken).ConfigureAwait(false);
+        return data is null ? issued : WithHolder(issued, data);
     }
 
     /// <summary>Verifies the certificate issued under a number against the current records.</summary>
@@ -148,23 +151,29 @@ public sealed class CertificateDesk
     /// <exception cref="ArgumentException">The number is blank.</exception>
     public async ValueTask<CertificateVerification> VerifyAsync(string number, CancellationToken cancellationToken = default)
     {
-        var issued = await FindAsync(number, cancellationToken).ConfigureAwait(false);
+        var issued = await FindStoredAsync(number, cancellationToken).ConfigureAwait(false);
         if (issued is null) return new CertificateVerification(CertificateCheck.NotFound, number, []);
         return CertificateVerifier.Verify(issued, await CurrentEntriesAsync(issued, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Verifies a certificate someone presents (say, an exported JSON file): it must be the one issued under
-    /// its number, unchanged, and still match the records.</summary>
+    /// its number, unchanged, name the holder the vault holds, and still match the records.</summary>
     /// <param name="presented">The certificate presented.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns><see cref="CertificateCheck.NotFound"/>; <see cref="CertificateCheck.Altered"/> when its fields do not
-    /// hash to its content hash or it differs from the issued one; otherwise as <see cref="VerifyAsync(string, CancellationToken)"/>.</returns>
+    /// hash to its content hash, it differs from the issued one, or its name or masked ID number differ from the
+    /// holder's personal data; <see cref="CertificateCheck.RecordsChanged"/> as for
+    /// <see cref="VerifyAsync(string, CancellationToken)"/>; <see cref="CertificateCheck.HolderUnconfirmed"/> when it
+    /// matches the records but the holder's personal data was erased, so the name it shows cannot be confirmed;
+    /// otherwise <see cref="CertificateCheck.Matches"/>.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="presented"/> or one of its texts or lists is null.</exception>
     public async ValueTask<CertificateVerification> VerifyAsync(ServiceCertificate presented, CancellationToken cancellationToken = default)
     {
         Guard.Against.Null(presented);
         Guard.Against.Null(presented.Number);
-        var issued = string.IsNullOrWhiteSpace(presented.Number) ? null : await FindAsync(presented.Number, cancellationToken).ConfigureAwait(false);
+        Guard.Against.Null(presented.VolunteerName);
+        Guard.Against.Null(presented.MaskedIdNumber);
+        var issued = string.IsNullOrWhiteSpace(presented.Number) ? null : await FindStoredAsync(presented.Number, cancellationToken).ConfigureAwait(false);
         if (issued is null) return new CertificateVerification(CertificateCheck.NotFound, presented.Number, []);
         if (!string.Equals(CertificateCanonicalForm.ComputeHash(presented), presented.ContentHash, StringComparison.Ordinal)
             || !string.Equals(presented.ContentHash, issued.ContentHash, StringComparison.Ordinal))
@@ -172,8 +181,31 @@ public sealed class CertificateDesk
             return new CertificateVerification(CertificateCheck.Altered, presented.Number, []);
         }
 
-        return CertificateVerifier.Verify(issued, await CurrentEntriesAsync(issued, cancellationToken).ConfigureAwait(false));
+        var data = await _vault.GetAsync(new VolunteerId(issued.Volunteer), cancellationToken).ConfigureAwait(false);
+        if (data is not null)
+        {
+            var holder = WithHolder(issued, data);
+            if (!string.Equals(holder.VolunteerName, presented.VolunteerName, StringComparison.Ordinal)
+                || !string.Equals(holder.MaskedIdNumber, presented.MaskedIdNumber, StringComparison.Ordinal))
+            {
+                return new CertificateVerification(CertificateCheck.Altered, presented.Number, []);
+            }
+        }
+
+        var check = CertificateVerifier.Verify(issued, await CurrentEntriesAsync(issued, cancellationToken).ConfigureAwait(false));
+        return check.Check == CertificateCheck.Matches && data is null
+            ? new CertificateVerification(CertificateCheck.HolderUnconfirmed, presented.Number, [])
+            : check;
     }
+
+    private async ValueTask<ServiceCertificate?> FindStoredAsync(string number, CancellationToken cancellationToken)
+    {
+        var record = await _store.FindItemAsync(CertificateRegister.NumberKey(number), cancellationToken).ConfigureAwait(false);
+        return record?.Payload is CertificateIssued issued ? issued.Certificate : null;
+    }
+
+    private static ServiceCertificate WithHolder(ServiceCertificate stored, PersonalData data)
+        => stored with { VolunteerName = data.Name, MaskedIdNumber = PersonalDataMask.IdNumber(data.IdNumber) };
 
     private async ValueTask<(CertificateResult, List<CertificateEntry>)> ListedEntriesAsync(CertificateRequest request, IReadOnlyList<ActivityId> listed, CancellationToken cancellationToken)
     {

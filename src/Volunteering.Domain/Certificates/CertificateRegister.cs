@@ -30,7 +30,7 @@ public sealed class CertificateRegister : AggregateRoot<CertificateEvent>
     /// <inheritdoc />
     public override StreamName Stream { get; }
 
-    /// <summary>The certificates issued, in number order.</summary>
+    /// <summary>The certificates issued, in number order, as stored: without the holder's name and masked ID number.</summary>
     public IReadOnlyList<ServiceCertificate> Certificates => _certificates;
 
     /// <summary>The sequence number the next certificate gets: one more than those issued.</summary>
@@ -89,7 +89,7 @@ public sealed class CertificateRegister : AggregateRoot<CertificateEvent>
     /// <summary>Records a certificate as issued; its number must be the next one of this register.</summary>
     /// <param name="certificate">The certificate, built for <see cref="NextSequence"/>.</param>
     /// <param name="at">When it is issued.</param>
-    internal void Issue(ServiceCertificate certificate, Instant at) => Raise(new CertificateIssued(certificate, at));
+    internal void Issue(ServiceCertificate certificate, Instant at) => Raise(new CertificateIssued(CertificateBuilder.WithoutPersonalData(certificate), at));
 
     /// <inheritdoc />
     public override ItemKey ItemKeyOf(CertificateEvent e)
@@ -101,6 +101,11 @@ public sealed class CertificateRegister : AggregateRoot<CertificateEvent>
         switch (e)
         {
             case CertificateIssued issued:
+                if (issued.Certificate.VolunteerName.Length != 0 || issued.Certificate.MaskedIdNumber.Length != 0)
+                {
+                    throw new InvalidDataException($"Certificate {issued.Certificate.Number} was stored with personal data; a register holds none.");
+                }
+
                 _certificates.Add(issued.Certificate);
                 break;
             default:

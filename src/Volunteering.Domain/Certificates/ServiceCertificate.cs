@@ -6,13 +6,19 @@ namespace Volunteering.Domain.Certificates;
 /// primitive types, strings, Guids and lists, no behaviour. Dates are ISO <c>yyyy-MM-dd</c> strings.
 /// </summary>
 /// <remarks>
+/// <para>The holder's personal fields (<see cref="VolunteerName"/>, <see cref="MaskedIdNumber"/>) are taken from the
+/// personal-data vault and are not stored with the issued certificate: the register keeps the certificate with those
+/// two fields empty, and <see cref="CertificateDesk.FindAsync"/> fills them in again from the vault. Erasing a person
+/// therefore leaves no name or ID digits behind in the register, and the content hash does not cover them.</para>
+/// </remarks>
+/// <remarks>
 /// Only <see cref="CertificateDesk"/> produces certificates, from the records; <see cref="CertificateVerifier"/> checks
 /// one against the records, and <see cref="CertificateCanonicalForm"/> documents the bytes the hash covers. The hash
 /// shows that a certificate matches the records it names; it is not a signature (anyone can compute it), so a
 /// presented certificate is authentic only if it equals the one the issuer's register holds under its number
 /// (<see cref="CertificateDesk.VerifyAsync(ServiceCertificate, System.Threading.CancellationToken)"/>).
 /// </remarks>
-public sealed class ServiceCertificate
+public sealed record ServiceCertificate
 {
     /// <summary>The certificate number, <c>{unit code}-{year}-{sequence:000000}</c>: the issuer's code, the year of
     /// issue and the certificate's place in the issuer's register for that year (1, 2, ...). Unique in a store.</summary>
@@ -45,7 +51,9 @@ public sealed class ServiceCertificate
     /// <summary>The volunteer number (志愿者编号).</summary>
     public required string VolunteerNumber { get; init; }
 
-    /// <summary>The volunteer's name.</summary>
+    /// <summary>The volunteer's name, from the personal-data vault; empty in the stored register and, after the holder's
+    /// personal data was erased, in what <see cref="CertificateDesk.FindAsync"/> returns. Not covered by the content
+    /// hash.</summary>
     public required string VolunteerName { get; init; }
 
     /// <summary>The ID document type, the name of a <see cref="Volunteers.IdDocumentType"/> value
@@ -53,7 +61,8 @@ public sealed class ServiceCertificate
     public required string IdType { get; init; }
 
     /// <summary>The ID number, masked by <see cref="Volunteers.PersonalDataMask.IdNumber"/> (<c>320102********1237</c>);
-    /// a certificate never holds the full number.</summary>
+    /// a certificate never holds the full number. From the vault like <see cref="VolunteerName"/>: empty in the stored
+    /// register and after erasure; not covered by the content hash.</summary>
     public required string MaskedIdNumber { get; init; }
 
     /// <summary>The first day of the period certified, ISO <c>yyyy-MM-dd</c>.</summary>
@@ -77,6 +86,6 @@ public sealed class ServiceCertificate
     public required IReadOnlyList<CertificateEntry> Entries { get; init; }
 
     /// <summary>The content hash: lower-case hexadecimal SHA-256 of <see cref="CertificateCanonicalForm.ToBytes"/>
-    /// (every field above, entries included).</summary>
+    /// (every field above except the holder's name and masked ID number, entries included).</summary>
     public required string ContentHash { get; init; }
 }

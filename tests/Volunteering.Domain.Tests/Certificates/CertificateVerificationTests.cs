@@ -47,6 +47,38 @@ public class CertificateVerificationTests
     }
 
     [Fact]
+    public async Task The_register_keeps_no_personal_data_so_erasing_the_holder_leaves_none_and_verification_says_the_holder_is_unconfirmed()
+    {
+        var kit = await CertificateKit.CreateAsync();
+        var wang = await kit.RegisterAsync();
+        await kit.VerifiedAsync(await kit.PlanAsync(kit.Station, March3), wang, 120);
+        kit.On(April30);
+        var issued = (await kit.Certificates.IssueAsync(kit.Request(wang))).Certificate!;
+        Assert.Equal("Wang Fang", issued.VolunteerName);
+
+        // The stored register holds the certificate without the name and masked ID number; reading fills them in.
+        var register = await CertificateRegister.Repository(kit.Store).LoadAsync(CertificateRegister.StreamOf(kit.Station.Id, 2026));
+        var stored = Assert.Single(register!.Certificates);
+        Assert.Equal((string.Empty, string.Empty, issued.ContentHash), (stored.VolunteerName, stored.MaskedIdNumber, stored.ContentHash));
+        Assert.Equal(issued, (await kit.Certificates.FindAsync(issued.Number))! with { Entries = issued.Entries, Categories = issued.Categories });
+
+        Assert.Equal(Volunteering.Domain.Volunteers.VolunteerResult.Ok, await kit.Registry.EraseAsync(wang, "asked to be forgotten"));
+
+        var afterErasure = (await kit.Certificates.FindAsync(issued.Number))!;
+        Assert.Equal((string.Empty, string.Empty, "GL-0001"), (afterErasure.VolunteerName, afterErasure.MaskedIdNumber, afterErasure.VolunteerNumber));
+        await foreach (var record in kit.Store.ReadAllAsync(0))
+        {
+            if (record.Payload is CertificateIssued e) Assert.Equal((string.Empty, string.Empty), (e.Certificate.VolunteerName, e.Certificate.MaskedIdNumber));
+        }
+
+        // The records still match, but nobody can confirm the name any more.
+        Assert.Equal(CertificateCheck.Matches, (await kit.Certificates.VerifyAsync(issued.Number)).Check);
+        Assert.Equal(CertificateCheck.HolderUnconfirmed, (await kit.Certificates.VerifyAsync(issued)).Check);
+        Assert.Equal(CertificateCheck.Altered, (await kit.Certificates.VerifyAsync(issued with { TotalHours = "20" })).Check);
+        Assert.Equal(CertificateResult.PersonalDataErased, (await kit.Certificates.IssueAsync(kit.Request(wang))).Code);
+    }
+
+    [Fact]
     public async Task A_presented_certificate_must_be_the_one_issued_under_its_number()
     {
         var kit = await CertificateKit.CreateAsync();
@@ -67,7 +99,7 @@ public class CertificateVerificationTests
         Assert.Equal(CertificateCheck.RecordsChanged, CertificateVerifier.Verify(rehashed, issued.Entries).Check);
         Assert.Equal(CertificateCheck.Altered, (await kit.Certificates.VerifyAsync(rehashed)).Check);
 
-        // Another name with a recomputed hash is self-consistent and matches the records; only the register tells.
+        // Another name: the hash does not cover the holder's name (it lives in the vault), so only the vault tells.
         var renamed = Copy(issued, name: "Wang Xiaofang");
         renamed = Copy(renamed, hash: CertificateCanonicalForm.ComputeHash(renamed));
         Assert.True(CertificateVerifier.Verify(renamed, issued.Entries).Matches);
@@ -102,7 +134,8 @@ public class CertificateVerificationTests
     {
         var activity = new Guid("11111111-2222-3333-4444-555555555555");
         var participation = new Guid("66666666-7777-8888-9999-000000000000");
-        var certificate = Certificate([Entry(participation, 816, 9, activity)], name: "Wang\nFang\\");
+        var plain = Certificate([Entry(participation, 816, 9, activity)]);
+        var certificate = plain with { IssuerName = "Hunan\nRoad\\" };
 
         var text = Encoding.UTF8.GetString(CertificateCanonicalForm.ToBytes(certificate));
 
@@ -112,15 +145,13 @@ public class CertificateVerificationTests
             issued-on=2026-04-30
             issuer-unit=aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee
             issuer-code=GL
-            issuer-name=Hunan Road station
+            issuer-name=Hunan\nRoad\\
             responsible-person=Li Hua
             handler=Zhao Min
             contact=025-8888-0000
             volunteer=ffffffff-0000-1111-2222-333333333333
             volunteer-number=GL-0001
-            volunteer-name=Wang\nFang\\
             id-type=ResidentIdCard
-            masked-id-number=320102********1237
             period-start=2026-03-01
             period-end=2026-03-31
             total-minutes=816
@@ -139,7 +170,10 @@ public class CertificateVerificationTests
             """;
         Assert.Equal(expected.ReplaceLineEndings("\n"), text);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(expected.ReplaceLineEndings("\n")))), CertificateCanonicalForm.ComputeHash(certificate));
-        Assert.Equal(CertificateCanonicalForm.ComputeHash(certificate), certificate.ContentHash);
+
+        // The holder's name and masked ID number live in the vault and are not covered.
+        Assert.Equal(CertificateCanonicalForm.ComputeHash(certificate), CertificateCanonicalForm.ComputeHash(certificate with { VolunteerName = "Someone else", MaskedIdNumber = "1**2" }));
+        Assert.Equal(CertificateCanonicalForm.ComputeHash(plain), plain.ContentHash);
     }
 
     private static CertificateEntry Entry(Guid participation, long minutes, long version, Guid? activity = null) => new()
