@@ -260,34 +260,22 @@ public sealed class LoveBankDesk
     /// <param name="asOf">The instant; not after the clock's now (expiry is not run ahead of time).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is after the clock's now.</exception>
-    public async ValueTask<ExpiryOutcome> ExpirePointsAsync(PassbookId passbook, Instant asOf, CancellationToken cancellationToken = default)
-    {
-        if (asOf > _clock.GetCurrentInstant()) throw new ArgumentOutOfRangeException(nameof(asOf), asOf, "Expiry runs as of now or an earlier instant.");
-        long points = 0;
-        var count = 0;
-        var code = await OnPassbookAsync(
+    public ValueTask<ExpiryOutcome> ExpirePointsAsync(PassbookId passbook, Instant asOf, CancellationToken cancellationToken = default)
+        => SweepAsync(
             passbook,
+            asOf,
+            "Expiry",
             (book, now) =>
             {
-                points = 0;
-                count = 0;
                 var due = book.ExpiringBy(asOf).ToList();
-                if (due.Count == 0) return LoveBankResult.AlreadyDone;
+                if (due.Count == 0) return (LoveBankResult.AlreadyDone, 0, 0);
                 var transfers = due.Select(l => TransferRequest.Post(LoveBankIds.Expiry(Scheme.Id, l.Source, l.Sequence), Scheme.PassbookAccountId(book.Id), Scheme.ExpiredAccountId, l.Remaining, (int)LoveBankTransferCode.Expiry, Memo(Rules.At(now).Version, "expiry", l.ExpiresAt!.Value.ToString()))).ToArray();
-                if (!SubmitLinked(transfers)) return LoveBankResult.LedgerRejected;
-                foreach (var lot in due)
-                {
-                    points += lot.Remaining;
-                    count++;
-                    book.Record(new PointsExpired(lot.Source, lot.Sequence, lot.Remaining, lot.ExpiresAt!.Value, now));
-                }
-
-                return LoveBankResult.Ok;
+                if (!SubmitLinked(transfers)) return (LoveBankResult.LedgerRejected, 0, 0);
+                var points = due.Sum(l => l.Remaining);
+                foreach (var lot in due) book.Record(new PointsExpired(lot.Source, lot.Sequence, lot.Remaining, lot.ExpiresAt!.Value, now));
+                return (LoveBankResult.Ok, points, due.Count);
             },
-            LoveBankResult.LedgerRejected,
-            cancellationToken).ConfigureAwait(false);
-        return new ExpiryOutcome(code, points, count);
-    }
+            cancellationToken);
 
     // ------------------------------------------------------------------ catalogue and stock
 
@@ -529,32 +517,23 @@ public sealed class LoveBankDesk
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>Points returned and reservations lapsed.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is after the clock's now.</exception>
-    public async ValueTask<ExpiryOutcome> LapseReservationsAsync(PassbookId passbook, Instant asOf, CancellationToken cancellationToken = default)
-    {
-        if (asOf > _clock.GetCurrentInstant()) throw new ArgumentOutOfRangeException(nameof(asOf), asOf, "Lapsing runs as of now or an earlier instant.");
-        long points = 0;
-        var count = 0;
-        var code = await OnPassbookAsync(
+    public ValueTask<ExpiryOutcome> LapseReservationsAsync(PassbookId passbook, Instant asOf, CancellationToken cancellationToken = default)
+        => SweepAsync(
             passbook,
+            asOf,
+            "Lapsing",
             (book, now) =>
             {
-                points = 0;
-                count = 0;
                 var due = book.Redemptions.Values.Where(r => r.IsOpen && r.HoldUntil <= asOf).OrderBy(r => r.ReservedAt).ToList();
-                if (due.Count == 0) return LoveBankResult.AlreadyDone;
+                if (due.Count == 0) return (LoveBankResult.AlreadyDone, 0, 0);
                 foreach (var r in due)
                 {
-                    if (Void(book, r, now, lapsed: true) != LoveBankResult.Ok) return LoveBankResult.LedgerRejected;
-                    points += r.Points;
-                    count++;
+                    if (Void(book, r, now, lapsed: true) != LoveBankResult.Ok) return (LoveBankResult.LedgerRejected, 0, 0);
                 }
 
-                return LoveBankResult.Ok;
+                return (LoveBankResult.Ok, due.Sum(r => r.Points), due.Count);
             },
-            LoveBankResult.LedgerRejected,
-            cancellationToken).ConfigureAwait(false);
-        return new ExpiryOutcome(code, points, count);
-    }
+            cancellationToken);
 
     // ------------------------------------------------------------------ exchange
 
@@ -637,7 +616,7 @@ public sealed class LoveBankDesk
     // ------------------------------------------------------------------ statements
 
     /// <summary>A passbook's statement for a period: every movement with its source and rule version, the balances
-    /// before and after, and what expires when.</summary>
+    /// before and after, and what expires when; reservations are named by the catalogue's item names.</summary>
     /// <param name="passbook">The passbook.</param>
     /// <param name="period">The period: lines at or after its start and before its end.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -650,7 +629,9 @@ public sealed class LoveBankDesk
             if (record.Payload is PassbookEvent e) events.Add(e);
         }
 
-        return events.Count == 0 ? null : PassbookStatement.Build(passbook, events, period);
+        if (events.Count == 0) return null;
+        var catalogue = await LoadCatalogueAsync(cancellationToken).ConfigureAwait(false);
+        return PassbookStatement.Build(passbook, events, period, catalogue.Items);
     }
 
     // ------------------------------------------------------------------ internals
@@ -727,6 +708,23 @@ public sealed class LoveBankDesk
             _ => (new LocalDate(today.Year, 1, 1), new LocalDate(today.Year + 1, 1, 1)),
         };
         return new Interval(start.AtStartOfDayInZone(Scheme.TimeZone).ToInstant(), end.AtStartOfDayInZone(Scheme.TimeZone).ToInstant());
+    }
+
+    /// <summary>Runs an as-of sweep of one passbook (expiry, lapsing) and reports what it did.</summary>
+    private async ValueTask<ExpiryOutcome> SweepAsync(PassbookId passbook, Instant asOf, string what, Func<Passbook, Instant, (LoveBankResult Code, long Points, int Count)> sweep, CancellationToken cancellationToken)
+    {
+        if (asOf > _clock.GetCurrentInstant()) throw new ArgumentOutOfRangeException(nameof(asOf), asOf, $"{what} runs as of now or an earlier instant.");
+        (LoveBankResult Code, long Points, int Count) outcome = default;
+        var code = await OnPassbookAsync(
+            passbook,
+            (book, now) =>
+            {
+                outcome = sweep(book, now);
+                return outcome.Code;
+            },
+            LoveBankResult.LedgerRejected,
+            cancellationToken).ConfigureAwait(false);
+        return code == outcome.Code ? new ExpiryOutcome(code, outcome.Points, outcome.Count) : new ExpiryOutcome(code, 0, 0);
     }
 
     private async ValueTask<LoveBankResult> MoveStockAsync(TransferId movement, CatalogueItemId item, OutletId outlet, long quantity, LoveBankTransferCode code, string note, CancellationToken cancellationToken)

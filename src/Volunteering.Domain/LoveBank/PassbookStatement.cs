@@ -42,7 +42,7 @@ public sealed class PassbookStatement
     /// added together).</summary>
     public IReadOnlyList<(Instant ExpiresAt, long Points)> Expiring { get; }
 
-    internal static PassbookStatement Build(PassbookId id, IReadOnlyList<PassbookEvent> events, Interval period)
+    internal static PassbookStatement Build(PassbookId id, IReadOnlyList<PassbookEvent> events, Interval period, IReadOnlyDictionary<CatalogueItemId, CatalogueItem> items)
     {
         var book = LoveBank.Passbook.CreateEmpty(id);
         var lines = new List<PassbookLine>();
@@ -66,7 +66,7 @@ public sealed class PassbookStatement
                 continue;
             }
 
-            var (kind, source, detail, rule) = Describe(e);
+            var (kind, source, detail, rule) = Describe(e, items);
             var change = book.Balance - before;
             if (kind is PassbookLineKind.Reserved or PassbookLineKind.Released) change = 0;
             if (kind is PassbookLineKind.Spent) change = -redemptionPoints;
@@ -97,13 +97,13 @@ public sealed class PassbookStatement
         _ => throw new InvalidDataException($"A passbook statement cannot read a {e.GetType().Name}."),
     };
 
-    private static (PassbookLineKind, Guid, string, int?) Describe(PassbookEvent e) => e switch
+    private static (PassbookLineKind, Guid, string, int?) Describe(PassbookEvent e, IReadOnlyDictionary<CatalogueItemId, CatalogueItem> items) => e switch
     {
         PointsAwarded x => (PassbookLineKind.Earned, x.Source, x.Detail.Length == 0 ? x.Kind.ToString() : $"{x.Kind}: {x.Detail}", x.RuleVersion),
         AwardReversed x => (PassbookLineKind.Reversed, x.Source, x.Reason, null),
         PointsDeducted x => (PassbookLineKind.Deducted, x.Deduction, $"{x.Rule}: {x.Reason}", x.RuleVersion),
         PointsExpired x => (PassbookLineKind.Expired, x.Source, "expired", null),
-        RedemptionReserved x => (PassbookLineKind.Reserved, x.Redemption.Value, $"{x.Quantity} × item {x.Item}", x.RuleVersion),
+        RedemptionReserved x => (PassbookLineKind.Reserved, x.Redemption.Value, $"{x.Quantity} × {(items.TryGetValue(x.Item, out var item) ? item.Name : "item " + x.Item)}", x.RuleVersion),
         RedemptionFulfilled x => (PassbookLineKind.Spent, x.Redemption.Value, "fulfilled", null),
         RedemptionCancelled x => (PassbookLineKind.Released, x.Redemption.Value, x.Lapsed ? "lapsed" : "cancelled", null),
         PointsExchanged x => ((x.Direction, x.Reverse) is (ExchangeDirection.HoursToPoints, false) or (ExchangeDirection.PointsToVoucher, true) ? PassbookLineKind.ExchangedIn : PassbookLineKind.ExchangedOut, x.Exchange, x.Direction + (x.Reverse ? " reverse" : string.Empty), x.RuleVersion),
