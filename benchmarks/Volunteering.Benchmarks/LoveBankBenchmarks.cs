@@ -46,12 +46,12 @@ public class LoveBankBenchmarks
     private OutletId _outlet;
     private (Guid Source, int Book, long Minutes)[] _services = [];
 
-    /// <summary>The services to award: random minutes from 30 to 240 (so the 2-hour limit applies to some).</summary>
+    /// <summary>The services to award: random minutes from 60 to 240 (so every service earns at least a point and the 2-hour limit applies to some).</summary>
     [GlobalSetup]
     public void GlobalSetup()
     {
         var random = new Random(5);
-        _services = [.. Enumerable.Range(0, Awards).Select(_ => (Guid.NewGuid(), random.Next(Passbooks), (long)random.Next(30, 241)))];
+        _services = [.. Enumerable.Range(0, Awards).Select(_ => (Guid.NewGuid(), random.Next(Passbooks), (long)random.Next(60, 241)))];
     }
 
     /// <summary>A fresh store with 1,000 passbooks (200 points each) and, for redemptions, 100 stocked items.</summary>
