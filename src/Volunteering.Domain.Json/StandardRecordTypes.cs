@@ -49,7 +49,15 @@ public static class StandardRecordTypes
     /// <c>certificate.service-certificate</c>, version 1.</summary>
     public static IReadOnlyList<RecordType> CertificateTypes => CertificateRecords.All;
 
+    /// <summary>The love bank's events (<c>lovebank.*</c>), version 1: the passbook events
+    /// (<see cref="Domain.LoveBank.PassbookEvent"/>: <c>lovebank.passbook-opened</c>, <c>lovebank.points-awarded</c>,
+    /// <c>lovebank.award-reversed</c>, <c>lovebank.points-deducted</c>, <c>lovebank.points-expired</c>,
+    /// <c>lovebank.redemption-reserved</c>, <c>lovebank.redemption-fulfilled</c>, <c>lovebank.redemption-cancelled</c>,
+    /// <c>lovebank.points-exchanged</c>), then the catalogue events (<see cref="Domain.LoveBank.CatalogueEvent"/>:
+    /// <c>lovebank.item-listed</c>, <c>lovebank.item-withdrawn</c>, <c>lovebank.outlet-opened</c>).</summary>
+    public static IReadOnlyList<RecordType> LoveBankEvents => LoveBankRecords.All;
+
     /// <summary>Every standard record type: <c>ledger.entry</c>, then the organisation, volunteer and activity events,
-    /// <c>volunteer.personal-data</c>, and the certificate types.</summary>
-    public static IReadOnlyList<RecordType> All { get; } = [LedgerEntry, .. OrganisationEvents, .. VolunteerEvents, .. ActivityEvents, PersonalData, .. CertificateTypes];
+    /// <c>volunteer.personal-data</c>, the certificate types, and the love bank's events.</summary>
+    public static IReadOnlyList<RecordType> All { get; } = [LedgerEntry, .. OrganisationEvents, .. VolunteerEvents, .. ActivityEvents, PersonalData, .. CertificateTypes, .. LoveBankEvents];
 }

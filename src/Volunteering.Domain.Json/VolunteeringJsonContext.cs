@@ -5,6 +5,7 @@ using Volunteering.Domain.Activities;
 using Volunteering.Domain.Identity;
 using Volunteering.Domain.Json.Converters;
 using Volunteering.Domain.Ledger;
+using Volunteering.Domain.LoveBank;
 using Volunteering.Domain.Organisations;
 using Volunteering.Domain.Quantities;
 using Volunteering.Domain.Storage;
@@ -43,6 +44,10 @@ namespace Volunteering.Domain.Json;
         typeof(TeamIdJsonConverter),
         typeof(ActivityIdJsonConverter),
         typeof(ParticipationIdJsonConverter),
+        typeof(PassbookIdJsonConverter),
+        typeof(CatalogueItemIdJsonConverter),
+        typeof(OutletIdJsonConverter),
+        typeof(RedemptionIdJsonConverter),
         typeof(ServiceCategoryJsonConverter),
         typeof(LocalDateJsonConverter),
         typeof(LocalDateTimeJsonConverter),
@@ -68,6 +73,14 @@ namespace Volunteering.Domain.Json;
         typeof(EnumNameJsonConverter<ConfirmerRole>),
         typeof(EnumNameJsonConverter<ParticipationStatus>),
         typeof(EnumNameJsonConverter<CorrectionStatus>),
+        typeof(EnumNameJsonConverter<ContributionKind>),
+        typeof(EnumNameJsonConverter<ExchangeDirection>),
+        typeof(EnumNameJsonConverter<PointsRounding>),
+        typeof(EnumNameJsonConverter<LimitPeriod>),
+        typeof(EnumNameJsonConverter<PassbookHolderKind>),
+        typeof(EnumNameJsonConverter<RedemptionStatus>),
+        typeof(EnumNameJsonConverter<PassbookLineKind>),
+        typeof(EnumNameJsonConverter<LoveBankResult>),
         typeof(LedgerEventJsonConverter),
     ])]
 [JsonSerializable(typeof(LedgerEvent))]
@@ -111,6 +124,22 @@ namespace Volunteering.Domain.Json;
 [JsonSerializable(typeof(ConfirmerRole))]
 [JsonSerializable(typeof(ParticipationStatus))]
 [JsonSerializable(typeof(CorrectionStatus))]
+[JsonSerializable(typeof(PassbookId))]
+[JsonSerializable(typeof(CatalogueItemId))]
+[JsonSerializable(typeof(OutletId))]
+[JsonSerializable(typeof(RedemptionId))]
+[JsonSerializable(typeof(ContributionKind))]
+[JsonSerializable(typeof(ExchangeDirection))]
+[JsonSerializable(typeof(PointsRounding))]
+[JsonSerializable(typeof(LimitPeriod))]
+[JsonSerializable(typeof(PassbookHolderKind))]
+[JsonSerializable(typeof(RedemptionStatus))]
+[JsonSerializable(typeof(PassbookLineKind))]
+[JsonSerializable(typeof(LoveBankResult))]
+[JsonSerializable(typeof(PassbookLine))]
+[JsonSerializable(typeof(StockLevel))]
+[JsonSerializable(typeof(ReservationOutcome))]
+[JsonSerializable(typeof(ExpiryOutcome))]
 public sealed partial class VolunteeringJsonContext : JsonSerializerContext
 {
 }

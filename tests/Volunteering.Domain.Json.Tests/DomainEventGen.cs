@@ -5,6 +5,7 @@ using NodaTime;
 using Volunteering.Domain.Activities;
 using Volunteering.Domain.Certificates;
 using Volunteering.Domain.Identity;
+using Volunteering.Domain.LoveBank;
 using Volunteering.Domain.Organisations;
 using Volunteering.Domain.Quantities;
 using Volunteering.Domain.TimeBank;
@@ -12,7 +13,8 @@ using Volunteering.Domain.Volunteers;
 
 namespace Volunteering.Domain.Json.Tests;
 
-/// <summary>Generators of every domain event the standard types register, and of <see cref="PersonalData"/>: any
+/// <summary>Generators of every domain event the standard types register (the love bank's too), and of
+/// <see cref="PersonalData"/>: any
 /// text (non-ASCII, quotes, control characters, surrogate pairs, the empty string), dates and local times across
 /// NodaTime's ISO range with fractional seconds, instants as in <see cref="LedgerEntryGen"/>, every enum member,
 /// optional ids and texts both present and absent, counts and minutes up to their limits.</summary>
@@ -64,6 +66,32 @@ internal static class DomainEventGen
 
     public static Gen<T> Member<T>()
         where T : struct, Enum => Gen.Elements(Enum.GetValues<T>());
+
+    public static Gen<Instant?> OptionalInstant => Gen.Frequency((1, Gen.Constant<Instant?>(null)), (2, Instant.Select(static i => (Instant?)i)));
+
+    /// <summary>Points, units or minutes from <paramref name="min"/> (0 or 1) up to <see cref="long.MaxValue"/>.</summary>
+    public static Gen<long> Amount(long min) => Gen.Frequency(
+        (4, Gen.Choose((int)min, 100_000).Select(static v => (long)v)),
+        (1, LedgerEntryGen.NonNegativeLong.Where(v => v >= min)),
+        (1, Gen.Constant(long.MaxValue)));
+
+    /// <summary>A SHA-256 in lower-case hex, as <see cref="RedemptionReserved.CodeHash"/> holds it.</summary>
+    public static Gen<string> CodeHash => Gen.Elements("0123456789abcdef".ToCharArray()).ArrayOf(64).Select(static a => new string(a));
+
+    public static Gen<CatalogueItem> CatalogueItem =>
+        from id in Id
+        from name in NonBlankText
+        from price in Amount(1)
+        from limit in Gen.Frequency((1, Gen.Constant<int?>(null)), (2, Count(0).Select(static c => (int?)c)))
+        from period in Member<LimitPeriod>()
+        from availableFrom in OptionalInstant
+        from availableUntil in OptionalInstant
+        from minutes in Amount(0)
+        from onlyFor in Gen.Frequency((1, Gen.Constant<PassbookHolderKind?>(null)), (2, Member<PassbookHolderKind>().Select(static k => (PassbookHolderKind?)k)))
+        select new CatalogueItem(new CatalogueItemId(id), name, price)
+        {
+            LimitPerPeriod = limit, LimitPeriod = period, AvailableFrom = availableFrom, AvailableUntil = availableUntil, MinimumServiceMinutes = minutes, OnlyFor = onlyFor,
+        };
 
     public static Gen<int> Count(int min) => Gen.Frequency((3, Gen.Choose(min, 1000)), (1, Gen.Choose(min, int.MaxValue)), (1, Gen.Constant(int.MaxValue)));
 
@@ -136,6 +164,24 @@ internal static class DomainEventGen
         [typeof(CertificateIssued)] = Box(from c in Certificate from at in Instant select new CertificateIssued(c with { VolunteerName = string.Empty, MaskedIdNumber = string.Empty }, at)),
         [typeof(ServiceCertificate)] = Box(Certificate),
         [typeof(CorrectionRejected)] = Box(from p in Id from seq in Count(1) from reason in Text from at in Instant select new CorrectionRejected(new ParticipationId(p), seq, reason, at)),
+
+        [typeof(PassbookOpened)] = Box(from p in Id from scheme in Id from kind in Member<PassbookHolderKind>() from holder in Id from at in Instant
+                                       select new PassbookOpened(new PassbookId(p), new SchemeId(scheme), kind, holder, at)),
+        [typeof(PointsAwarded)] = Box(from source in Id from seq in Count(0) from kind in Member<ContributionKind>() from detail in Text from basis in Amount(0) from points in Amount(1) from version in Count(1) from at in Instant from expires in OptionalInstant
+                                      select new PointsAwarded(source, seq, kind, detail, basis, points, version, at, expires)),
+        [typeof(AwardReversed)] = Box(from source in Id from seq in Count(0) from points in Amount(1) from reason in Text from at in Instant select new AwardReversed(source, seq, points, reason, at)),
+        [typeof(PointsDeducted)] = Box(from d in Id from rule in Text from reason in Text from points in Amount(1) from version in Count(1) from at in Instant
+                                       select new PointsDeducted(d, rule, reason, points, version, at)),
+        [typeof(PointsExpired)] = Box(from source in Id from seq in Count(0) from points in Amount(1) from expires in Instant from at in Instant select new PointsExpired(source, seq, points, expires, at)),
+        [typeof(RedemptionReserved)] = Box(from r in Id from item in Id from outlet in Id from quantity in Count(1) from points in Amount(1) from hash in CodeHash from hold in Instant from version in Count(1) from at in Instant
+                                           select new RedemptionReserved(new RedemptionId(r), new CatalogueItemId(item), new OutletId(outlet), quantity, points, hash, hold, version, at)),
+        [typeof(RedemptionFulfilled)] = Box(from r in Id from at in Instant select new RedemptionFulfilled(new RedemptionId(r), at)),
+        [typeof(RedemptionCancelled)] = Box(from r in Id from lapsed in ArbMap.Default.GeneratorFor<bool>() from at in Instant select new RedemptionCancelled(new RedemptionId(r), lapsed, at)),
+        [typeof(PointsExchanged)] = Box(from x in Id from direction in Member<ExchangeDirection>() from reverse in ArbMap.Default.GeneratorFor<bool>() from source in Amount(1) from target in Amount(1) from version in Count(1) from at in Instant from expires in OptionalInstant
+                                        select new PointsExchanged(x, direction, reverse, source, target, version, at, expires)),
+        [typeof(ItemListed)] = Box(from item in CatalogueItem from at in Instant select new ItemListed(item, at)),
+        [typeof(ItemWithdrawn)] = Box(from item in Id from at in Instant select new ItemWithdrawn(new CatalogueItemId(item), at)),
+        [typeof(OutletOpened)] = Box(from outlet in Id from name in Text from at in Instant select new OutletOpened(new OutletId(outlet), name, at)),
     };
 
     public static Gen<CertificateEntry> Entry =>

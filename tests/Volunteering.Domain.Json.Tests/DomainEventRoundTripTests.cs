@@ -4,6 +4,7 @@ using FsCheck.Xunit;
 using NodaTime;
 using Volunteering.Domain.Activities;
 using Volunteering.Domain.Identity;
+using Volunteering.Domain.LoveBank;
 using Volunteering.Domain.Organisations;
 using Volunteering.Domain.Volunteers;
 
@@ -82,6 +83,20 @@ public class DomainEventRoundTripTests
         { "rating 6", new ParticipationEvaluated(new ParticipationId(Guid.NewGuid()), 6, new LocalDate(2026, 1, 1), Instant.MinValue, null), "rating" },
         { "negative minutes", new ServiceTimeRecorded(new ParticipationId(Guid.NewGuid()), Quantities.TimeCredit.FromMinutes(-1), Instant.MinValue, null), "creditedTime" },
         { "sequence 0", new CorrectionRejected(new ParticipationId(Guid.NewGuid()), 0, "x", Instant.MinValue), "sequence" },
+        { "an empty passbook id", new PassbookOpened(default, new SchemeId(Guid.NewGuid()), PassbookHolderKind.Person, Guid.NewGuid(), Instant.MinValue), "passbook" },
+        { "an undefined holder kind", new PassbookOpened(new PassbookId(Guid.NewGuid()), new SchemeId(Guid.NewGuid()), (PassbookHolderKind)7, Guid.NewGuid(), Instant.MinValue), "holderKind" },
+        { "zero points awarded", new PointsAwarded(Guid.NewGuid(), 0, ContributionKind.Bonus, "x", 1, 0, 1, Instant.MinValue, null), "points" },
+        { "an undefined contribution kind", new PointsAwarded(Guid.NewGuid(), 0, (ContributionKind)99, "x", 1, 1, 1, Instant.MinValue, null), "kind" },
+        { "a negative award sequence", new AwardReversed(Guid.NewGuid(), -1, 1, "x", Instant.MinValue), "sequence" },
+        { "a null deduction reason", new PointsDeducted(Guid.NewGuid(), "rule", null!, 1, 1, Instant.MinValue), "reason" },
+        { "an empty expired source", new PointsExpired(Guid.Empty, 0, 1, Instant.MinValue, Instant.MinValue), "source" },
+        { "an upper-case code hash", new RedemptionReserved(new RedemptionId(Guid.NewGuid()), new CatalogueItemId(Guid.NewGuid()), new OutletId(Guid.NewGuid()), 1, 1, DomainRecordFixtures.CodeHash.ToUpperInvariant(), Instant.MinValue, 1, Instant.MinValue), "codeHash" },
+        { "an empty item id in a reservation", new RedemptionReserved(new RedemptionId(Guid.NewGuid()), default, new OutletId(Guid.NewGuid()), 1, 1, DomainRecordFixtures.CodeHash, Instant.MinValue, 1, Instant.MinValue), "item" },
+        { "rule version 0", new PointsExchanged(Guid.NewGuid(), ExchangeDirection.HoursToPoints, false, 60, 1, 0, Instant.MinValue, null), "ruleVersion" },
+        { "an undefined direction", new PointsExchanged(Guid.NewGuid(), (ExchangeDirection)5, false, 60, 1, 1, Instant.MinValue, null), "direction" },
+        { "a null listed item", new ItemListed(null!, Instant.MinValue), "item" },
+        { "an empty withdrawn item", new ItemWithdrawn(default, Instant.MinValue), "item" },
+        { "a null outlet name", new OutletOpened(new OutletId(Guid.NewGuid()), null!, Instant.MinValue), "name" },
     };
 
     [Theory]
@@ -92,5 +107,26 @@ public class DomainEventRoundTripTests
 
         Assert.True(ex.Message.Contains(" " + field + " ", StringComparison.Ordinal), $"{name}: the message does not name {field}: {ex.Message}");
         Assert.StartsWith(Serializer.FindType(value.GetType())!.TypeName + ": ", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("limitPerPeriod")]
+    [InlineData("limitPeriod")]
+    [InlineData("minimumServiceMinutes")]
+    [InlineData("onlyFor")]
+    public void A_listed_item_the_schema_cannot_keep_is_refused_naming_the_nested_field(string field)
+    {
+        var item = new CatalogueItem(new CatalogueItemId(Guid.NewGuid()), "Umbrella", 30);
+        item = field switch
+        {
+            "limitPerPeriod" => item with { LimitPerPeriod = -1 },
+            "limitPeriod" => item with { LimitPeriod = (LimitPeriod)9 },
+            "minimumServiceMinutes" => item with { MinimumServiceMinutes = -1 },
+            _ => item with { OnlyFor = (PassbookHolderKind)9 },
+        };
+
+        var ex = Assert.Throws<ArgumentException>(() => Serializer.Serialize(new ItemListed(item, Instant.MinValue)));
+
+        Assert.StartsWith("lovebank.item-listed item: " + field + " ", ex.Message, StringComparison.Ordinal);
     }
 }

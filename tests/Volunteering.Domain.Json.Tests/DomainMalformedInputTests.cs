@@ -32,6 +32,17 @@ public class DomainMalformedInputTests
         return node.ToJsonString(Relaxed);
     }
 
+    /// <summary>The fixture's data with one field of a nested object replaced (or removed, for null).</summary>
+    private static string WithNested(string typeName, string parent, string field, string? value)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(Data(typeName))!.AsObject();
+        var nested = node[parent]!.AsObject();
+        Assert.True(nested.ContainsKey(field) || value is not null, $"{typeName}.{parent} has no field {field}");
+        if (value is null) nested.Remove(field);
+        else nested[field] = System.Text.Json.Nodes.JsonNode.Parse(value);
+        return node.ToJsonString(Relaxed);
+    }
+
     public static TheoryData<string, string, string, string> Cases() => new()
     {
         // GUIDs
@@ -114,6 +125,63 @@ public class DomainMalformedInputTests
         { "a certificate without a hash", "certificate.service-certificate", With("certificate.service-certificate", "contentHash", null), "$.contentHash" },
         { "a certificate as a string", "certificate.issued", With("certificate.issued", "certificate", "\"GLHN-2026-000001\""), "$.certificate" },
         { "truncated inside a string", "unit.renamed", Data("unit.renamed")[..20], "$" },
+
+        // love bank: ids
+        { "a word for a passbook id", "lovebank.passbook-opened", With("lovebank.passbook-opened", "passbook", "\"passbook-1\""), "$.passbook" },
+        { "an empty holder", "lovebank.passbook-opened", With("lovebank.passbook-opened", "holder", "\"00000000-0000-0000-0000-000000000000\""), "$.holder" },
+        { "a redemption id without dashes", "lovebank.redemption-fulfilled", With("lovebank.redemption-fulfilled", "redemption", "\"5e000000000040008000000000000001\""), "$.redemption" },
+        { "an outlet id as a number", "lovebank.outlet-opened", With("lovebank.outlet-opened", "outlet", "7"), "$.outlet" },
+        { "a source GUID in braces", "lovebank.points-expired", With("lovebank.points-expired", "source", "\"{b0000000-0000-4000-8000-000000000001}\""), "$.source" },
+        { "an empty item id in a listing", "lovebank.item-listed", WithNested("lovebank.item-listed", "item", "id", "\"00000000-0000-0000-0000-000000000000\""), "$.item.id" },
+
+        // love bank: points, units and counts
+        { "negative points awarded", "lovebank.points-awarded", With("lovebank.points-awarded", "points", "-5"), "$.points" },
+        { "zero points deducted", "lovebank.points-deducted", With("lovebank.points-deducted", "points", "0"), "$.points" },
+        { "a fraction of a point expired", "lovebank.points-expired", With("lovebank.points-expired", "points", "1.5"), "$.points" },
+        { "points as a string", "lovebank.award-reversed", With("lovebank.award-reversed", "points", "\"2\""), "$.points" },
+        { "points above 64 bits", "lovebank.redemption-reserved", With("lovebank.redemption-reserved", "points", "9223372036854775808"), "$.points" },
+        { "negative basis units", "lovebank.points-awarded", With("lovebank.points-awarded", "basisUnits", "-1"), "$.basisUnits" },
+        { "a negative sequence", "lovebank.award-reversed", With("lovebank.award-reversed", "sequence", "-1"), "$.sequence" },
+        { "rule version 0", "lovebank.points-exchanged", With("lovebank.points-exchanged", "ruleVersion", "0"), "$.ruleVersion" },
+        { "no units received", "lovebank.points-exchanged", With("lovebank.points-exchanged", "targetUnits", "0"), "$.targetUnits" },
+        { "quantity 0", "lovebank.redemption-reserved", With("lovebank.redemption-reserved", "quantity", "0"), "$.quantity" },
+        { "a price of 0 points", "lovebank.item-listed", WithNested("lovebank.item-listed", "item", "pricePoints", "0"), "$.item.pricePoints" },
+        { "a negative limit per period", "lovebank.item-listed", WithNested("lovebank.item-listed", "item", "limitPerPeriod", "-1"), "$.item.limitPerPeriod" },
+        { "negative minimum service minutes", "lovebank.item-listed", WithNested("lovebank.item-listed", "item", "minimumServiceMinutes", "-300"), "$.item.minimumServiceMinutes" },
+
+        // love bank: enums
+        { "an unknown holder kind", "lovebank.passbook-opened", With("lovebank.passbook-opened", "holderKind", "\"Family\""), "$.holderKind" },
+        { "a contribution kind in the wrong case", "lovebank.points-awarded", With("lovebank.points-awarded", "kind", "\"volunteerService\""), "$.kind" },
+        { "a direction as a number", "lovebank.points-exchanged", With("lovebank.points-exchanged", "direction", "0"), "$.direction" },
+        { "an unknown limit period", "lovebank.item-listed", WithNested("lovebank.item-listed", "item", "limitPeriod", "\"Fortnight\""), "$.item.limitPeriod" },
+        { "an unknown holder kind an item is only for", "lovebank.item-listed", WithNested("lovebank.item-listed", "item", "onlyFor", "\"Everyone\""), "$.item.onlyFor" },
+
+        // love bank: code hashes and instants
+        { "an upper-case code hash", "lovebank.redemption-reserved", With("lovebank.redemption-reserved", "codeHash", "\"" + DomainRecordFixtures.CodeHash.ToUpperInvariant() + "\""), "$.codeHash" },
+        { "a code hash one digit short", "lovebank.redemption-reserved", With("lovebank.redemption-reserved", "codeHash", "\"" + DomainRecordFixtures.CodeHash[1..] + "\""), "$.codeHash" },
+        { "the one-time code instead of its hash", "lovebank.redemption-reserved", With("lovebank.redemption-reserved", "codeHash", "\"12345678\""), "$.codeHash" },
+        { "an expiry with an offset", "lovebank.points-awarded", With("lovebank.points-awarded", "expiresAt", "\"2029-07-02T10:00:00+08:00\""), "$.expiresAt" },
+        { "a hold as a date", "lovebank.redemption-reserved", With("lovebank.redemption-reserved", "holdUntil", "\"2026-07-08\""), "$.holdUntil" },
+        { "an availability as a number", "lovebank.item-listed", WithNested("lovebank.item-listed", "item", "availableFrom", "1782864000"), "$.item.availableFrom" },
+
+        // love bank: missing required fields
+        { "no points reversed", "lovebank.award-reversed", With("lovebank.award-reversed", "points", null), "$.points" },
+        { "no code hash", "lovebank.redemption-reserved", With("lovebank.redemption-reserved", "codeHash", null), "$.codeHash" },
+        { "no lapsed flag", "lovebank.redemption-cancelled", With("lovebank.redemption-cancelled", "lapsed", null), "$.lapsed" },
+        { "no rule", "lovebank.points-deducted", With("lovebank.points-deducted", "rule", null), "$.rule" },
+        { "no item in a listing", "lovebank.item-listed", With("lovebank.item-listed", "item", null), "$.item" },
+        { "no name for a listed item", "lovebank.item-listed", WithNested("lovebank.item-listed", "item", "name", null), "$.item.name" },
+        { "no limit period for a listed item", "lovebank.item-listed", WithNested("lovebank.item-listed", "item", "limitPeriod", null), "$.item.limitPeriod" },
+        { "no outlet name", "lovebank.outlet-opened", With("lovebank.outlet-opened", "name", null), "$.name" },
+
+        // love bank: other rules
+        { "a null detail", "lovebank.points-awarded", With("lovebank.points-awarded", "detail", "null"), "$.detail" },
+        { "a blank item name", "lovebank.item-listed", WithNested("lovebank.item-listed", "item", "name", "\" \""), "$.item.name" },
+        { "lapsed as a string", "lovebank.redemption-cancelled", With("lovebank.redemption-cancelled", "lapsed", "\"true\""), "$.lapsed" },
+        { "an item as an array", "lovebank.item-listed", With("lovebank.item-listed", "item", "[]"), "$.item" },
+        { "an unknown field in a listed item", "lovebank.item-listed", WithNested("lovebank.item-listed", "item", "colour", "\"red\""), "$.item.colour" },
+        { "an unknown field in an exchange", "lovebank.points-exchanged", With("lovebank.points-exchanged", "fee", "1"), "$.fee" },
+        { "a repeated points field", "lovebank.points-deducted", Data("lovebank.points-deducted")[..^1] + ",\"points\":4}", "$.points" },
     };
 
     [Theory]

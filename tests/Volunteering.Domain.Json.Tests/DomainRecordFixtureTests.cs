@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using Volunteering.Domain.Activities;
 using Volunteering.Domain.Certificates;
+using Volunteering.Domain.LoveBank;
 using Volunteering.Domain.Organisations;
 using Volunteering.Domain.Volunteers;
 
@@ -56,13 +57,17 @@ public class DomainRecordFixtureTests
     [Fact]
     public void Every_concrete_event_type_the_vault_value_and_the_certificate_have_a_fixture_and_a_standard_record_type()
     {
-        Type[] bases = [typeof(PracticeUnitEvent), typeof(VolunteerTeamEvent), typeof(VolunteerEvent), typeof(ActivityEvent), typeof(CertificateEvent)];
+        Type[] bases =
+        [
+            typeof(PracticeUnitEvent), typeof(VolunteerTeamEvent), typeof(VolunteerEvent), typeof(ActivityEvent), typeof(CertificateEvent),
+            typeof(PassbookEvent), typeof(CatalogueEvent),
+        ];
         var concrete = typeof(PersonalData).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && bases.Any(b => b.IsAssignableFrom(t)))
             .Append(typeof(PersonalData))
             .Append(typeof(ServiceCertificate))
             .ToList();
-        Assert.Equal(5 + 5 + 10 + 14 + 1 + 1 + 1, concrete.Count);
+        Assert.Equal(5 + 5 + 10 + 14 + 1 + 1 + 1 + 9 + 3, concrete.Count);
 
         var fixtureTypes = DomainRecordFixtures.Expected.Values.Select(static v => v.GetType()).ToHashSet();
         foreach (var type in concrete)
@@ -101,6 +106,40 @@ public class DomainRecordFixtureTests
         Assert.Empty(((UnitFounded)founded).Communities);
         Assert.Null(Assert.IsType<ServiceTimeRecorded>(time).CorrectionReason);
         Assert.Null(Assert.IsType<VolunteerRegistered>(registered).EnteredBy);
+    }
+
+    [Fact]
+    public void The_love_bank_events_are_registered_under_lovebank_names_passbook_events_first()
+    {
+        string[] expected =
+        [
+            "lovebank.passbook-opened", "lovebank.points-awarded", "lovebank.award-reversed", "lovebank.points-deducted", "lovebank.points-expired",
+            "lovebank.redemption-reserved", "lovebank.redemption-fulfilled", "lovebank.redemption-cancelled", "lovebank.points-exchanged",
+            "lovebank.item-listed", "lovebank.item-withdrawn", "lovebank.outlet-opened",
+        ];
+
+        Assert.Equal(expected, StandardRecordTypes.LoveBankEvents.Select(static t => t.TypeName));
+        Assert.All(StandardRecordTypes.LoveBankEvents.Take(9), static t => Assert.True(typeof(PassbookEvent).IsAssignableFrom(t.PayloadType), t.TypeName));
+        Assert.All(StandardRecordTypes.LoveBankEvents.Skip(9), static t => Assert.True(typeof(CatalogueEvent).IsAssignableFrom(t.PayloadType), t.TypeName));
+        Assert.Equal(StandardRecordTypes.LoveBankEvents, StandardRecordTypes.All.TakeLast(12));
+    }
+
+    [Fact]
+    public void Love_bank_optional_fields_read_as_none_when_absent_or_null_and_an_item_name_reads_trimmed()
+    {
+        var awarded = Serializer.Deserialize("lovebank.points-awarded", 1,
+            "{\"source\":\"9a000000-0000-4000-8000-000000000001\",\"sequence\":0,\"kind\":\"Referral\",\"detail\":\"\",\"basisUnits\":1,\"points\":5,\"ruleVersion\":1,\"at\":\"2026-07-02T02:00:00Z\"}"u8);
+        var listed = Serializer.Deserialize("lovebank.item-listed", 1,
+            "{\"at\":\"2026-06-30T08:00:00Z\",\"item\":{\"id\":\"1e000000-0000-4000-8000-000000000001\",\"name\":\"  Tissues \",\"pricePoints\":5,\"limitPerPeriod\":null,\"limitPeriod\":\"Week\",\"minimumServiceMinutes\":0,\"onlyFor\":null}}"u8);
+
+        Assert.Null(Assert.IsType<PointsAwarded>(awarded).ExpiresAt);
+        var item = Assert.IsType<ItemListed>(listed).Item;
+        Assert.Equal("Tissues", item.Name);
+        Assert.Null(item.LimitPerPeriod);
+        Assert.Equal(LimitPeriod.Week, item.LimitPeriod);
+        Assert.Null(item.AvailableFrom);
+        Assert.Null(item.AvailableUntil);
+        Assert.Null(item.OnlyFor);
     }
 
     private static byte[] Compact(byte[] json)

@@ -5,6 +5,7 @@ using NodaTime;
 using Volunteering.Domain.Activities;
 using Volunteering.Domain.Certificates;
 using Volunteering.Domain.Identity;
+using Volunteering.Domain.LoveBank;
 using Volunteering.Domain.Organisations;
 using Volunteering.Domain.Quantities;
 using Volunteering.Domain.TimeBank;
@@ -15,9 +16,11 @@ namespace Volunteering.Domain.Json.Tests;
 
 /// <summary>
 /// The committed v1 fixtures of the domain-event record types and <c>volunteer.personal-data</c>, one envelope per type
-/// under <c>Fixtures/v1/{organisations,volunteers,activities}/{type name}.json</c>, and, written out by hand, the value
-/// each must read as. Together they tell one story: a district centre, an institute and a station founded, a team
-/// formed at the station, two volunteers registered, an activity planned and one participation verified.
+/// under <c>Fixtures/v1/{organisations,volunteers,activities,certificates,lovebank}/{type name}.json</c>, and, written out
+/// by hand, the value each must read as. Together they tell one story: a district centre, an institute and a station
+/// founded, a team formed at the station, two volunteers registered, an activity planned and one participation
+/// verified; then the station's love bank opens a household passbook that earns points for that participation, loses
+/// them to a correction, redeems umbrellas at the love supermarket and exchanges points for a voucher.
 /// </summary>
 internal static class DomainRecordFixtures
 {
@@ -32,6 +35,14 @@ internal static class DomainRecordFixtures
     public static readonly ParticipationId Participation = new(Guid.Parse("9a000000-0000-4000-8000-000000000001"));
     public static readonly Guid Training = Guid.Parse("7a000000-0000-4000-8000-000000000001");
     public static readonly Guid Award = Guid.Parse("aa000000-0000-4000-8000-000000000001");
+    public static readonly PassbookId Passbook = new(Guid.Parse("b0000000-0000-4000-8000-000000000001"));
+    public static readonly Guid Household = Guid.Parse("40000000-0000-4000-8000-000000000001");
+    public static readonly CatalogueItemId Umbrella = new(Guid.Parse("1e000000-0000-4000-8000-000000000001"));
+    public static readonly OutletId Supermarket = new(Guid.Parse("0e000000-0000-4000-8000-000000000001"));
+    public static readonly RedemptionId Redemption = new(Guid.Parse("5e000000-0000-4000-8000-000000000001"));
+    public static readonly Guid Deduction = Guid.Parse("de000000-0000-4000-8000-000000000001");
+    public static readonly Guid Exchange = Guid.Parse("ec000000-0000-4000-8000-000000000001");
+    public const string CodeHash = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
 
     public static string Directory => Path.Combine(AppContext.BaseDirectory, "Fixtures", "v1");
 
@@ -84,6 +95,25 @@ internal static class DomainRecordFixtures
 
         ["certificates/certificate.issued.json"] = new CertificateIssued(Certificate() with { VolunteerName = string.Empty, MaskedIdNumber = string.Empty }, At(7, 1, 2, 0)),
         ["certificates/certificate.service-certificate.json"] = Certificate(),
+
+        ["lovebank/lovebank.passbook-opened.json"] = new PassbookOpened(Passbook, Scheme, PassbookHolderKind.Household, Household, At(7, 1, 1, 0)),
+        ["lovebank/lovebank.points-awarded.json"] = new PointsAwarded(Participation.Value, 0, ContributionKind.VolunteerService, "Haircuts at the day centre", 120, 2, 1, At(7, 2, 2, 0), Instant.FromUtc(2029, 7, 2, 2, 0)),
+        ["lovebank/lovebank.award-reversed.json"] = new AwardReversed(Participation.Value, 0, 2, "corrected", At(7, 3, 2, 0)),
+        ["lovebank/lovebank.points-deducted.json"] = new PointsDeducted(Deduction, "no-show", "missed two booked activities 两次未到", 3, 2, At(7, 4, 2, 0)),
+        ["lovebank/lovebank.points-expired.json"] = new PointsExpired(Passbook.Value, 0, 20, Instant.FromUtc(2029, 7, 1, 1, 0), Instant.FromUtc(2029, 7, 1, 16, 0).PlusNanoseconds(500_000_000)),
+        ["lovebank/lovebank.redemption-reserved.json"] = new RedemptionReserved(Redemption, Umbrella, Supermarket, 2, 60, CodeHash, At(7, 8, 2, 0), 2, At(7, 5, 2, 0)),
+        ["lovebank/lovebank.redemption-fulfilled.json"] = new RedemptionFulfilled(Redemption, At(7, 6, 3, 30)),
+        ["lovebank/lovebank.redemption-cancelled.json"] = new RedemptionCancelled(Redemption, true, At(7, 8, 2, 0)),
+        ["lovebank/lovebank.points-exchanged.json"] = new PointsExchanged(Exchange, ExchangeDirection.PointsToVoucher, false, 10, 500, 2, At(7, 9, 2, 0), null),
+        ["lovebank/lovebank.item-listed.json"] = new ItemListed(
+            new CatalogueItem(Umbrella, "Umbrella 雨伞", 30)
+            {
+                LimitPerPeriod = 1, LimitPeriod = LimitPeriod.Month, AvailableFrom = At(7, 1, 0, 0), AvailableUntil = null,
+                MinimumServiceMinutes = 300, OnlyFor = PassbookHolderKind.Household,
+            },
+            At(6, 30, 8, 0)),
+        ["lovebank/lovebank.item-withdrawn.json"] = new ItemWithdrawn(Umbrella, At(12, 31, 8, 0)),
+        ["lovebank/lovebank.outlet-opened.json"] = new OutletOpened(Supermarket, "湖南路爱心超市", At(6, 30, 7, 0)),
     };
 
     /// <summary>A certificate of Li's verified participation.</summary>

@@ -2,6 +2,7 @@ using NodaTime;
 using NodaTime.Testing;
 using Volunteering.Domain.Identity;
 using Volunteering.Domain.Ledger;
+using Volunteering.Domain.LoveBank;
 using Volunteering.Domain.Quantities;
 using Volunteering.Domain.Storage;
 using Volunteering.Domain.TimeBank;
@@ -175,6 +176,55 @@ public class VolunteeringJsonContextTests
 
         Assert.Equal("$.accountId", ex.Path);
         Assert.IsType<RecordFormatException>(ex.InnerException);
+    }
+
+    [Fact]
+    public void Love_bank_ids_are_GUID_strings_and_its_enums_are_names()
+    {
+        Assert.Equal("\"3f2a1c4e-8b7d-4e6f-9a01-2b3c4d5e6f70\"", JsonSerializer.Serialize(new PassbookId(G), Context.PassbookId));
+        Assert.Equal("\"3f2a1c4e-8b7d-4e6f-9a01-2b3c4d5e6f70\"", JsonSerializer.Serialize(new CatalogueItemId(G), Context.CatalogueItemId));
+        Assert.Equal("\"3f2a1c4e-8b7d-4e6f-9a01-2b3c4d5e6f70\"", JsonSerializer.Serialize(new OutletId(G), Context.OutletId));
+        Assert.Equal("\"3f2a1c4e-8b7d-4e6f-9a01-2b3c4d5e6f70\"", JsonSerializer.Serialize(new RedemptionId(G), Context.RedemptionId));
+        Assert.Equal(new RedemptionId(G), JsonSerializer.Deserialize("\"3F2A1C4E-8B7D-4E6F-9A01-2B3C4D5E6F70\"", Context.RedemptionId));
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("\"3f2a1c4e8b7d4e6f9a012b3c4d5e6f70\"", Context.PassbookId));
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("7", Context.OutletId));
+
+        Assert.Equal("\"DonatedGoods\"", JsonSerializer.Serialize(ContributionKind.DonatedGoods, Context.ContributionKind));
+        Assert.Equal("\"PointsToVoucher\"", JsonSerializer.Serialize(ExchangeDirection.PointsToVoucher, Context.ExchangeDirection));
+        Assert.Equal("\"HalfUp\"", JsonSerializer.Serialize(PointsRounding.HalfUp, Context.PointsRounding));
+        Assert.Equal("\"Week\"", JsonSerializer.Serialize(LimitPeriod.Week, Context.LimitPeriod));
+        Assert.Equal("\"Household\"", JsonSerializer.Serialize(PassbookHolderKind.Household, Context.PassbookHolderKind));
+        Assert.Equal("\"Lapsed\"", JsonSerializer.Serialize(RedemptionStatus.Lapsed, Context.RedemptionStatus));
+        Assert.Equal("\"ExchangedIn\"", JsonSerializer.Serialize(PassbookLineKind.ExchangedIn, Context.PassbookLineKind));
+        Assert.Equal("\"LedgerRejected\"", JsonSerializer.Serialize(LoveBankResult.LedgerRejected, Context.LoveBankResult));
+        Assert.Equal(LoveBankResult.ExchangeIdTaken, JsonSerializer.Deserialize("\"ExchangeIdTaken\"", Context.LoveBankResult));
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("1", Context.PointsRounding));
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("\"household\"", Context.PassbookHolderKind));
+        Assert.Throws<JsonException>(() => JsonSerializer.Serialize((LimitPeriod)9, Context.LimitPeriod));
+    }
+
+    [Fact]
+    public void Love_bank_DTOs_round_trip()
+    {
+        var line = new PassbookLine(Instant.FromUtc(2026, 7, 2, 2, 0), PassbookLineKind.Earned, G, "VolunteerService: haircuts", 2, 22, 22, 1);
+        var unversioned = line with { Kind = PassbookLineKind.Expired, RuleVersion = null };
+        var stock = new StockLevel(10, 3);
+        var reservation = new ReservationOutcome(LoveBankResult.Ok, "01234567", Instant.FromUtc(2026, 7, 8, 2, 0));
+        var refused = new ReservationOutcome(LoveBankResult.OutOfStock, null, null);
+        var expiry = new ExpiryOutcome(LoveBankResult.AlreadyDone, 0, 0);
+
+        var lineJson = JsonSerializer.Serialize(line, Context.PassbookLine);
+        var stockJson = JsonSerializer.Serialize(stock, Context.StockLevel);
+
+        Assert.Equal("{\"at\":\"2026-07-02T02:00:00Z\",\"kind\":\"Earned\",\"source\":\"3f2a1c4e-8b7d-4e6f-9a01-2b3c4d5e6f70\",\"detail\":\"VolunteerService: haircuts\",\"change\":2,\"balance\":22,\"available\":22,\"ruleVersion\":1}", lineJson);
+        Assert.Equal(line, JsonSerializer.Deserialize(lineJson, Context.PassbookLine));
+        Assert.Equal(unversioned, JsonSerializer.Deserialize(JsonSerializer.Serialize(unversioned, Context.PassbookLine), Context.PassbookLine));
+        Assert.Equal("{\"onHand\":10,\"reserved\":3,\"available\":7}", stockJson);
+        Assert.Equal(stock, JsonSerializer.Deserialize(stockJson, Context.StockLevel));
+        Assert.Equal(reservation, JsonSerializer.Deserialize(JsonSerializer.Serialize(reservation, Context.ReservationOutcome), Context.ReservationOutcome));
+        Assert.Equal(refused, JsonSerializer.Deserialize(JsonSerializer.Serialize(refused, Context.ReservationOutcome), Context.ReservationOutcome));
+        Assert.Equal(expiry, JsonSerializer.Deserialize(JsonSerializer.Serialize(expiry, Context.ExpiryOutcome), Context.ExpiryOutcome));
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize("{\"onHand\":10,\"reserved\":3,\"extra\":1}", Context.StockLevel));
     }
 
     private static DoubleEntryLedger JournalOfTheFixtures()

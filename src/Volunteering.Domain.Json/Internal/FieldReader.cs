@@ -128,6 +128,14 @@ internal sealed class FieldReader
 
     public SchemeId SchemeId(string name) => new(Id(name));
 
+    public PassbookId PassbookId(string name) => new(Id(name));
+
+    public CatalogueItemId CatalogueItemId(string name) => new(Id(name));
+
+    public OutletId OutletId(string name) => new(Id(name));
+
+    public RedemptionId RedemptionId(string name) => new(Id(name));
+
     /// <summary>A required string (any text, valid Unicode).</summary>
     public string Text(string name) => ReadText(Required(name), name);
 
@@ -153,6 +161,10 @@ internal sealed class FieldReader
 
         throw Error(name, string.Create(CultureInfo.InvariantCulture, $"{name} must be a whole number from {min} to {max}; got {Describe(value)}"));
     }
+
+    /// <summary>An optional whole number: absent or null for none; otherwise as <see cref="Int32"/>.</summary>
+    public int? OptionalInt32(string name, int min = int.MinValue, int max = int.MaxValue)
+        => TryOptional(name, out _) ? Int32(name, min, max) : null;
 
     /// <summary>A required <c>true</c> or <c>false</c>.</summary>
     public bool Boolean(string name)
@@ -192,6 +204,9 @@ internal sealed class FieldReader
         throw Error(name, $"{name} must be {InstantJson.Expected}; got {Describe(value)}");
     }
 
+    /// <summary>An optional instant: absent or null for none; otherwise as <see cref="Instant"/>.</summary>
+    public Instant? OptionalInstant(string name) => TryOptional(name, out _) ? Instant(name) : null;
+
     /// <summary>A required ISO calendar date <c>uuuu-MM-dd</c>.</summary>
     public LocalDate Date(string name)
     {
@@ -225,6 +240,24 @@ internal sealed class FieldReader
         var value = Required(name);
         if (value.ValueKind == JsonValueKind.String && EnumNames<T>.Instance.TryParse(ReadText(value, name), out var member)) return member;
         throw Error(name, $"{name} must be a {EnumNames<T>.TypeName} name, one of {EnumNames<T>.Instance.NameList}; got {Describe(value)}");
+    }
+
+    /// <summary>An optional enum member: absent or null for none; otherwise as <see cref="Enum{T}"/>.</summary>
+    public T? OptionalEnum<T>(string name)
+        where T : struct, Enum
+        => TryOptional(name, out _) ? Enum<T>(name) : null;
+
+    /// <summary>A required string of exactly <paramref name="length"/> lower-case hexadecimal digits (a hash).</summary>
+    public string LowerHex(string name, int length)
+    {
+        var value = Required(name);
+        if (value.ValueKind == JsonValueKind.String)
+        {
+            var text = ReadText(value, name);
+            if (text.Length == length && text.All(static c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f')) return text;
+        }
+
+        throw Error(name, string.Create(CultureInfo.InvariantCulture, $"{name} must be {length} lower-case hexadecimal digits; got {Describe(value)}"));
     }
 
     /// <summary>A required service category code.</summary>
@@ -361,7 +394,8 @@ internal sealed class FieldReader
         return !raw.Contains('.', StringComparison.Ordinal) && !raw.Contains('e', StringComparison.OrdinalIgnoreCase);
     }
 
-    private static string Describe(JsonElement value) => value.ValueKind switch
+    /// <summary>Describes a JSON value for "must be X; got Y" messages, never echoing more than a short prefix.</summary>
+    internal static string Describe(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String => string.Concat("the string \"", JsonPath.Shorten(SafeString(value)), "\""),
         JsonValueKind.Number => string.Concat("the number ", JsonPath.Shorten(value.GetRawText())),

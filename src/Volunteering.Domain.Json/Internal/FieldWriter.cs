@@ -86,6 +86,12 @@ internal sealed class FieldWriter(Utf8JsonWriter writer, string typeName)
         writer.WriteEndArray();
     }
 
+    public void OptionalInt32(string name, int? value, int min = int.MinValue, int max = int.MaxValue)
+    {
+        if (value is { } number) Int32(name, number, min, max);
+        else writer.WriteNull(name);
+    }
+
     public void Boolean(string name, bool value) => writer.WriteBoolean(name, value);
 
     public void Minutes(string name, TimeCredit value)
@@ -95,6 +101,12 @@ internal sealed class FieldWriter(Utf8JsonWriter writer, string typeName)
     }
 
     public void Instant(string name, Instant value) => InstantJson.Write(writer, JsonEncodedText.Encode(name), value);
+
+    public void OptionalInstant(string name, Instant? value)
+    {
+        if (value is { } instant) Instant(name, instant);
+        else writer.WriteNull(name);
+    }
 
     public void Date(string name, LocalDate value)
     {
@@ -113,6 +125,24 @@ internal sealed class FieldWriter(Utf8JsonWriter writer, string typeName)
     {
         if (!EnumNames<T>.Instance.TryGetName(value, out var text)) throw Refuse(name, $"{value} is not a declared {EnumNames<T>.TypeName} member");
         writer.WriteString(name, text);
+    }
+
+    public void OptionalEnum<T>(string name, T? value)
+        where T : struct, Enum
+    {
+        if (value is { } member) Enum(name, member);
+        else writer.WriteNull(name);
+    }
+
+    /// <summary>A string of exactly <paramref name="length"/> lower-case hexadecimal digits (a hash).</summary>
+    public void LowerHex(string name, string? value, int length)
+    {
+        if (value is null || value.Length != length || !value.All(static c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f'))
+        {
+            throw Refuse(name, $"must be {length} lower-case hexadecimal digits");
+        }
+
+        writer.WriteString(name, value);
     }
 
     public void Category(string name, ServiceCategory value)
