@@ -82,7 +82,7 @@ internal static class DomainEventGen
         from id in Id
         from name in NonBlankText
         from price in Amount(1)
-        from limit in Gen.Frequency((1, Gen.Constant<int?>(null)), (2, Count(0).Select(static c => (int?)c)))
+        from limit in Gen.Frequency((1, Gen.Constant<int?>(null)), (2, Count(1).Select(static c => (int?)c)))
         from period in Member<LimitPeriod>()
         from availableFrom in OptionalInstant
         from availableUntil in OptionalInstant
@@ -90,7 +90,10 @@ internal static class DomainEventGen
         from onlyFor in Gen.Frequency((1, Gen.Constant<PassbookHolderKind?>(null)), (2, Member<PassbookHolderKind>().Select(static k => (PassbookHolderKind?)k)))
         select new CatalogueItem(new CatalogueItemId(id), name, price)
         {
-            LimitPerPeriod = limit, LimitPeriod = period, AvailableFrom = availableFrom, AvailableUntil = availableUntil, MinimumServiceMinutes = minutes, OnlyFor = onlyFor,
+            // The core refuses a window that ends before it starts: such a pair keeps only its start.
+            LimitPerPeriod = limit, LimitPeriod = period, AvailableFrom = availableFrom,
+            AvailableUntil = availableFrom is { } start && availableUntil is { } end && end <= start ? null : availableUntil,
+            MinimumServiceMinutes = minutes, OnlyFor = onlyFor,
         };
 
     public static Gen<int> Count(int min) => Gen.Frequency((3, Gen.Choose(min, 1000)), (1, Gen.Choose(min, int.MaxValue)), (1, Gen.Constant(int.MaxValue)));

@@ -108,25 +108,4 @@ public class DomainEventRoundTripTests
         Assert.True(ex.Message.Contains(" " + field + " ", StringComparison.Ordinal), $"{name}: the message does not name {field}: {ex.Message}");
         Assert.StartsWith(Serializer.FindType(value.GetType())!.TypeName + ": ", ex.Message, StringComparison.Ordinal);
     }
-
-    [Theory]
-    [InlineData("limitPerPeriod")]
-    [InlineData("limitPeriod")]
-    [InlineData("minimumServiceMinutes")]
-    [InlineData("onlyFor")]
-    public void A_listed_item_the_schema_cannot_keep_is_refused_naming_the_nested_field(string field)
-    {
-        var item = new CatalogueItem(new CatalogueItemId(Guid.NewGuid()), "Umbrella", 30);
-        item = field switch
-        {
-            "limitPerPeriod" => item with { LimitPerPeriod = -1 },
-            "limitPeriod" => item with { LimitPeriod = (LimitPeriod)9 },
-            "minimumServiceMinutes" => item with { MinimumServiceMinutes = -1 },
-            _ => item with { OnlyFor = (PassbookHolderKind)9 },
-        };
-
-        var ex = Assert.Throws<ArgumentException>(() => Serializer.Serialize(new ItemListed(item, Instant.MinValue)));
-
-        Assert.StartsWith("lovebank.item-listed item: " + field + " ", ex.Message, StringComparison.Ordinal);
-    }
 }

@@ -480,29 +480,12 @@ public partial class RulebookJsonTests
         Assert.Equal(Period.FromDays(14), RulebookJson.Load(json).Rulebook!.PointsLifetime);
     }
 
+    /// <summary>What the core accepts but a JSON rulebook cannot hold. (Negative points, undefined enums, lifetimes and
+    /// holds out of range, two exchanges one way and nulls are refused by the core's own types already.)</summary>
     public static TheoryData<string, LoveBankRulebook, string> Unwritable() => new()
     {
-        { "negative referral points", new LoveBankRulebook { Earning = new EarningRules { ReferralPoints = -5 } }, "$.earning.referralPoints" },
-        { "a negative activity limit", new LoveBankRulebook { Earning = new EarningRules { MaxServiceMinutesPerActivity = -1 } }, "$.earning.maxServiceMinutesPerActivity" },
-        { "a blank bonus", new LoveBankRulebook { Earning = new EarningRules { Bonuses = new Dictionary<string, long> { [" "] = 1 } } }, "$.earning.bonuses[' ']" },
         { "a category that is not a code", new LoveBankRulebook { Earning = new EarningRules { ProfessionalServicePoints = new Dictionary<string, long> { ["Legal Aid"] = 1 } } }, "$.earning.professionalServicePoints['Legal Aid']" },
-        { "an undeclared rounding", new LoveBankRulebook { Earning = new EarningRules { Rounding = (PointsRounding)7 } }, "$.earning.rounding" },
-        { "a negative lifetime", new LoveBankRulebook { PointsLifetime = Period.FromDays(-1) }, "$.pointsLifetime" },
-        { "a lifetime of 200 years", new LoveBankRulebook { PointsLifetime = Period.FromYears(200) }, "$.pointsLifetime" },
-        { "a hold of two years", new LoveBankRulebook { ReservationHold = Duration.FromDays(730) }, "$.reservationHold" },
-        {
-            "two rules for one direction",
-            new LoveBankRulebook { Exchanges = [new ExchangeRule(ExchangeDirection.HoursToPoints, new PointRate(1, 60)), new ExchangeRule(ExchangeDirection.HoursToPoints, new PointRate(1, 30))] },
-            "$.exchanges[1].direction"
-        },
-        { "an undeclared overflow", new LoveBankRulebook { TimeBank = new TimeBankSettings { Overflow = (CapOverflow)5 } }, "$.timeBank.overflow" },
-        { "a negative cap", new LoveBankRulebook { TimeBank = new TimeBankSettings { AccountCap = TimeCredit.FromMinutes(-60) } }, "$.timeBank.accountCapMinutes" },
-        { "an age of 200", new LoveBankRulebook { TimeBank = new TimeBankSettings { RedeemerMinimumAge = 200 } }, "$.timeBank.redeemerMinimumAge" },
-        { "no earning rules", new LoveBankRulebook { Earning = null! }, "$.earning" },
-        { "no bonus table", new LoveBankRulebook { Earning = new EarningRules { Bonuses = null! } }, "$.earning.bonuses" },
-        { "no exchanges", new LoveBankRulebook { Exchanges = null! }, "$.exchanges" },
-        { "a null exchange", new LoveBankRulebook { Exchanges = [null!] }, "$.exchanges[0]" },
-        { "no time-bank settings", new LoveBankRulebook { TimeBank = null! }, "$.timeBank" },
+        { "a bonus name with a space", new LoveBankRulebook { Earning = new EarningRules { Bonuses = new Dictionary<string, long> { [" star "] = 1 } } }, "$.earning.bonuses[' star ']" },
     };
 
     [Theory]

@@ -7,6 +7,13 @@ namespace Volunteering.Domain.LoveBank;
 /// <summary>An item in a love-bank catalogue: its price in points and the rules for redeeming it.</summary>
 public sealed record CatalogueItem
 {
+    private readonly int? _limitPerPeriod;
+    private readonly LimitPeriod _limitPeriod = LimitPeriod.Month;
+    private readonly Instant? _availableFrom;
+    private readonly Instant? _availableUntil;
+    private readonly long _minimumServiceMinutes;
+    private readonly PassbookHolderKind? _onlyFor;
+
     /// <summary>Describes an item.</summary>
     /// <param name="id">The item's id; not empty.</param>
     /// <param name="name">Its name (e.g. "Umbrella"); not blank.</param>
@@ -30,21 +37,38 @@ public sealed record CatalogueItem
     public long PricePoints { get; }
 
     /// <summary>The most units one passbook may take per <see cref="LimitPeriod"/>, or null for no limit.</summary>
-    public int? LimitPerPeriod { get; init; }
+    /// <exception cref="ArgumentException">Set to zero or less.</exception>
+    public int? LimitPerPeriod { get => _limitPerPeriod; init => _limitPerPeriod = value is { } v ? Guard.Against.NegativeOrZero(v) : null; }
 
     /// <summary>The period <see cref="LimitPerPeriod"/> counts over; default a month.</summary>
-    public LimitPeriod LimitPeriod { get; init; } = LimitPeriod.Month;
+    /// <exception cref="ArgumentOutOfRangeException">Set to an undefined value.</exception>
+    public LimitPeriod LimitPeriod { get => _limitPeriod; init => _limitPeriod = Guard.Against.EnumOutOfRange(value); }
 
     /// <summary>The first instant it can be reserved, or null for always.</summary>
-    public Instant? AvailableFrom { get; init; }
+    /// <exception cref="ArgumentException">Set to an instant not before <see cref="AvailableUntil"/>.</exception>
+    public Instant? AvailableFrom
+    {
+        get => _availableFrom;
+        init => _availableFrom = value is { } from && _availableUntil is { } until && until <= from ? throw WindowError(from, until) : value;
+    }
 
     /// <summary>The instant from which it can no longer be reserved, or null for never.</summary>
-    public Instant? AvailableUntil { get; init; }
+    /// <exception cref="ArgumentException">Set to an instant not after <see cref="AvailableFrom"/>.</exception>
+    public Instant? AvailableUntil
+    {
+        get => _availableUntil;
+        init => _availableUntil = value is { } until && _availableFrom is { } from && until <= from ? throw WindowError(from, until) : value;
+    }
 
     /// <summary>Service minutes a passbook must have had counted before redeeming this item (on top of the rulebook's
     /// general threshold); default 0.</summary>
-    public long MinimumServiceMinutes { get; init; }
+    /// <exception cref="ArgumentException">Set to a negative number.</exception>
+    public long MinimumServiceMinutes { get => _minimumServiceMinutes; init => _minimumServiceMinutes = Guard.Against.Negative(value); }
 
     /// <summary>The only kind of holder who may redeem it, or null for both.</summary>
-    public PassbookHolderKind? OnlyFor { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">Set to an undefined value.</exception>
+    public PassbookHolderKind? OnlyFor { get => _onlyFor; init => _onlyFor = value is { } v ? Guard.Against.EnumOutOfRange(v) : null; }
+
+    private static ArgumentException WindowError(Instant from, Instant until)
+        => new($"An item's availability window must end after it starts; got {from} to {until}.", nameof(until));
 }

@@ -10,6 +10,8 @@ namespace Volunteering.Domain.LoveBank;
 /// </summary>
 public sealed record ExchangeRule
 {
+    private readonly PointsRounding _rounding = PointsRounding.Down;
+
     /// <summary>Creates an exchange rule.</summary>
     /// <param name="direction">The forward direction.</param>
     /// <param name="rate">Target units per source units in the forward direction; its points must be positive.</param>
@@ -31,7 +33,8 @@ public sealed record ExchangeRule
     public PointRate Rate { get; }
 
     /// <summary>How the target amount rounds. Default <see cref="PointsRounding.Down"/>.</summary>
-    public PointsRounding Rounding { get; init; } = PointsRounding.Down;
+    /// <exception cref="ArgumentOutOfRangeException">Set to an undefined value.</exception>
+    public PointsRounding Rounding { get => _rounding; init => _rounding = Guard.Against.EnumOutOfRange(value); }
 
     /// <summary>Whether the reverse direction is allowed too (at the inverse rate, rounded down so an exchange and its
     /// reverse never create value). Default false.</summary>
