@@ -63,7 +63,11 @@ public static class Demo
         var month = new StationMonth(output, year, GulouScheme);
         await month.PlayAsync(store, ledger, clock, $"Saved to the same store ({storeName}) and credited on the same ledger.", cancellationToken).ConfigureAwait(false);
 
-        var failures = story.Failures + month.Failures;
+        // The station's love supermarket in June: Li Na's household earns points for her May service and redeems them.
+        var loveBank = new LoveBankRound(output, year);
+        await loveBank.PlayAsync(store, ledger, clock, month.LiNaServices, cancellationToken).ConfigureAwait(false);
+
+        var failures = story.Failures + month.Failures + loveBank.Failures;
         output.WriteLine();
         output.WriteLine(failures == 0 ? "Demo finished: every step behaved as expected." : $"Demo finished with {failures} unexpected result(s).");
         return failures == 0 ? 0 : 1;

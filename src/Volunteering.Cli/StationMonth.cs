@@ -47,6 +47,9 @@ internal sealed class StationMonth(TextWriter output, int year, SchemeId schemeI
 
     public int Failures { get; private set; }
 
+    /// <summary>Li Na's verified participations of the month (activity, participation), for the love bank that follows.</summary>
+    public List<(ActivityId Activity, ParticipationId Participation)> LiNaServices { get; } = [];
+
     private DateInterval May => new(new LocalDate(year, 5, 1), new LocalDate(year, 5, 31));
 
     private CertificateIssuer Issuer => new(_station.Id, "GLHN", "Chen Guoqiang (station head)", "Xu Lan", "025-8321-0000");
@@ -74,11 +77,13 @@ internal sealed class StationMonth(TextWriter output, int year, SchemeId schemeI
         var cleanUpOthers = new[] { await AttendAsync(cleanUp, ZhangWei, "Zhang Wei", cancellationToken).ConfigureAwait(false), await AttendAsync(cleanUp, SunHao, "Sun Hao", cancellationToken).ConfigureAwait(false) };
         await CreditAsync(cleanUp, [(cleanUpLiNa, "Li Na", "2h"), (cleanUpOthers[0], "Zhang Wei", "3h"), (cleanUpOthers[1], "Sun Hao", "2.5h")], 40, cancellationToken).ConfigureAwait(false);
         Expect("verifying Li Na again credits nothing", await _desk.VerifyAsync(cleanUp, cleanUpLiNa, cancellationToken).ConfigureAwait(false), ActivityResult.AlreadyDone);
+        LiNaServices.Add((cleanUp, cleanUpLiNa));
 
         var visits = await ActivityAsync("Home visits to elders living alone", ServiceCategory.ElderCare, ActivityKind.DoorToDoorService, _station, 13, 14, 3, null, cancellationToken).ConfigureAwait(false);
         var visitLiNa = await AttendAsync(visits, LiNa, "Li Na", cancellationToken).ConfigureAwait(false);
         var visitZhou = await AttendAsync(visits, ZhouMin, "Zhou Min", cancellationToken).ConfigureAwait(false);
         await CreditAsync(visits, [(visitLiNa, "Li Na", "3h"), (visitZhou, "Zhou Min", "2.5h")], 6, cancellationToken).ConfigureAwait(false);
+        LiNaServices.Add((visits, visitLiNa));
 
         Step("9. A certificate, then a correction after it was issued");
         _clock.AdvanceTo(Local(5, 14, 10, 0));
