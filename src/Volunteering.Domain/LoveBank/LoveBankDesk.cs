@@ -34,6 +34,7 @@ public sealed class LoveBankDesk
     private readonly Func<string> _newCode;
     private readonly AggregateRepository<Passbook, PassbookEvent> _passbooks;
     private readonly AggregateRepository<Catalogue, CatalogueEvent> _catalogues;
+    private readonly Dictionary<StreamName, Passbook> _loaded = [];
 
     /// <summary>Creates a desk.</summary>
     /// <param name="store">The record store.</param>
@@ -64,6 +65,10 @@ public sealed class LoveBankDesk
 
     /// <summary>How many times a command is decided again after losing a race; default 8, at least 1.</summary>
     public int MaxAttempts { get; init; } = 8;
+
+    /// <summary>How many passbooks the desk keeps between commands, so a command on a passbook it has seen reads only
+    /// the records stored since (default 10,000; 0 keeps none). When full, the desk forgets them all and starts again.</summary>
+    public int PassbooksKept { get; init; } = 10_000;
 
     // ------------------------------------------------------------------ passbooks
 
@@ -796,14 +801,24 @@ public sealed class LoveBankDesk
         for (var attempt = 1; attempt <= Math.Max(1, MaxAttempts); attempt++)
         {
             await _ledger.CatchUpAsync(cancellationToken).ConfigureAwait(false);
-            var book = await _passbooks.LoadAsync(stream, cancellationToken).ConfigureAwait(false);
+            var book = await LoadKeptAsync(stream, cancellationToken).ConfigureAwait(false);
             if (book is null)
             {
                 if (create is null) return LoveBankResult.PassbookNotFound;
                 book = create();
             }
 
-            var result = await decide(book, _clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+            LoveBankResult result;
+            try
+            {
+                result = await decide(book, _clock.GetCurrentInstant(), cancellationToken).ConfigureAwait(false);
+            }
+            catch
+            {
+                _loaded.Remove(stream);
+                throw;
+            }
+
             if (book.UnsavedEvents.Count == 0)
             {
                 if (_ledger.Ledger.Position == _ledger.SavedPosition) return result;
@@ -811,12 +826,40 @@ public sealed class LoveBankDesk
                 continue;
             }
 
+            // Until the batch is known to be stored, the kept copy holds events that may not exist: forget it.
+            _loaded.Remove(stream);
             var saved = await new UnitOfWork(_store).Add(book).AddLedger(_ledger).CommitAsync(cancellationToken).ConfigureAwait(false);
-            if (saved.IsAppended) return result;
+            if (saved.IsAppended)
+            {
+                Keep(book);
+                return result;
+            }
+
             if (saved.Status == AppendStatus.DuplicateItem) return onDuplicateKey;
         }
 
         throw new LoveBankConcurrencyException($"A command on {stream} lost to another writer on every one of {MaxAttempts} attempts; nothing was written.");
+    }
+
+    /// <summary>The passbook, from the kept copy brought up to date, or loaded in full.</summary>
+    private async ValueTask<Passbook?> LoadKeptAsync(StreamName stream, CancellationToken cancellationToken)
+    {
+        if (_loaded.TryGetValue(stream, out var kept))
+        {
+            await _passbooks.RefreshAsync(kept, cancellationToken).ConfigureAwait(false);
+            return kept;
+        }
+
+        var book = await _passbooks.LoadAsync(stream, cancellationToken).ConfigureAwait(false);
+        if (book is not null) Keep(book);
+        return book;
+    }
+
+    private void Keep(Passbook book)
+    {
+        if (PassbooksKept <= 0) return;
+        if (_loaded.Count >= PassbooksKept && !_loaded.ContainsKey(book.Stream)) _loaded.Clear();
+        _loaded[book.Stream] = book;
     }
 
     private async ValueTask<LoveBankResult> OnCatalogueAsync(Func<Catalogue, Instant, LoveBankResult> decide, CancellationToken cancellationToken)

@@ -19,6 +19,34 @@ public sealed class AggregateRepository<TAggregate, TEvent>(IRecordStore store, 
     /// <summary>The store.</summary>
     public IRecordStore Store => _store;
 
+    /// <summary>Brings an aggregate loaded earlier up to date: applies only the records stored in its stream after its
+    /// <see cref="AggregateRoot{TEvent}.Version"/>, so a long-lived copy costs no full replay. Use it for an aggregate
+    /// kept between commands; one with unsaved events cannot be refreshed (decide again from a fresh load).</summary>
+    /// <param name="aggregate">The aggregate, with no unsaved events.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>How many records were applied.</returns>
+    /// <exception cref="InvalidOperationException">The aggregate has unsaved events.</exception>
+    /// <exception cref="InvalidDataException">A record is not an event of the aggregate's type.</exception>
+    public async ValueTask<int> RefreshAsync(TAggregate aggregate, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(aggregate);
+        if (aggregate.UnsavedEvents.Count > 0) throw new InvalidOperationException($"{aggregate.Stream} has unsaved events; load it again instead.");
+        var applied = 0;
+        await foreach (var record in _store.ReadStreamAsync(aggregate.Stream, aggregate.Version, cancellationToken).ConfigureAwait(false))
+        {
+            if (record.Stream != aggregate.Stream) continue;
+            if (record.Payload is not TEvent e)
+            {
+                throw new InvalidDataException($"Record {record} holds a {record.Payload.GetType().Name}, not a {typeof(TEvent).Name}.");
+            }
+
+            aggregate.Restore(e, record.Version);
+            applied++;
+        }
+
+        return applied;
+    }
+
     /// <summary>Loads an aggregate, or null when its stream holds none of its events.</summary>
     /// <param name="stream">The aggregate's stream.</param>
     /// <param name="cancellationToken">Cancels the load.</param>

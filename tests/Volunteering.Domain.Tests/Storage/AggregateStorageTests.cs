@@ -36,6 +36,25 @@ public class AggregateStorageTests
     }
 
     [Fact]
+    public async Task A_kept_aggregate_is_refreshed_with_only_the_records_stored_since_and_one_with_unsaved_events_is_not()
+    {
+        var tally = Tally.Start("visits");
+        await _tallies.SaveAsync(tally);
+        var kept = (await _tallies.LoadAsync(tally.Stream))!;
+        var other = (await _tallies.LoadAsync(tally.Stream))!;
+        other.Count(Guid.NewGuid(), 5);
+        other.Count(Guid.NewGuid(), 6);
+        await _tallies.SaveAsync(other);
+
+        Assert.Equal(2, await _tallies.RefreshAsync(kept));
+        Assert.Equal((11L, 3L, 3L), (kept.Total, kept.Version, kept.SavedVersion));
+        Assert.Equal(0, await _tallies.RefreshAsync(kept));
+
+        kept.Count(Guid.NewGuid(), 1);
+        await Assert.ThrowsAsync<InvalidOperationException>(async () => await _tallies.RefreshAsync(kept));
+    }
+
+    [Fact]
     public async Task Two_writers_changing_one_aggregate_conflict_and_the_loser_saves_nothing()
     {
         var tally = Tally.Start("visits");
