@@ -24,6 +24,45 @@ public class LoveBankPropertyTests
     public async Task Random_commands_keep_points_and_stock_whole(LoveBankOp[] ops)
         => await new LoveBankScriptRunner(ops).RunAsync();
 
+    [Property(MaxTest = 25)]
+    public async Task Concurrent_reservations_from_several_desks_never_oversell(PositiveInt stockSeed, PositiveInt desksSeed, PositiveInt requestsSeed)
+    {
+        var stock = stockSeed.Get % 6;                 // 0 to 5 units
+        var desks = 2 + desksSeed.Get % 4;             // 2 to 5 desks
+        var requests = 1 + requestsSeed.Get % 12;      // 1 to 12 reservations of one unit each
+        var store = new InMemoryRecordStore();
+        var clock = new FakeClock(Instant.FromUtc(2026, 6, 1, 2, 0));
+        var scheme = new LoveBankScheme(SchemeId.New(), "race");
+        var rules = new RulebookHistory(new LoveBankRulebook { Earning = new EarningRules { PerDonatedItem = new PointRate(1, 1) } });
+        var item = CatalogueItemId.New();
+        var outlet = OutletId.New();
+        var setup = new LoveBankDesk(store, await PersistentLedger.OpenAsync(store, clock), scheme, rules, clock);
+        Assert.Equal(LoveBankResult.Ok, await setup.OpenOutletAsync(outlet, "counter"));
+        Assert.Equal(LoveBankResult.Ok, await setup.ListItemAsync(new CatalogueItem(item, "Umbrella", 10)));
+        if (stock > 0) Assert.Equal(LoveBankResult.Ok, await setup.RestockAsync(TransferId.New(), item, outlet, stock, "donated"));
+        var books = Enumerable.Range(0, requests).Select(_ => PassbookId.New()).ToArray();
+        foreach (var book in books)
+        {
+            Assert.Equal(LoveBankResult.Ok, await setup.OpenPassbookAsync(book, PassbookHolderKind.Household, Guid.NewGuid()));
+            Assert.Equal(LoveBankResult.Ok, await setup.AwardAsync(book, new Contribution(Guid.NewGuid(), ContributionKind.DonatedItems, 10)));
+        }
+
+        var results = await Task.WhenAll(Enumerable.Range(0, desks).Select(d => Task.Run(async () =>
+        {
+            var desk = new LoveBankDesk(store, await PersistentLedger.OpenAsync(store, clock), scheme, rules, clock) { MaxAttempts = 200 };
+            var codes = new List<LoveBankResult>();
+            for (var k = d; k < requests; k += desks) codes.Add((await desk.ReserveAsync(RedemptionId.New(), books[k], item, outlet, 1)).Code);
+            return codes;
+        })));
+
+        var all = results.SelectMany(r => r).ToList();
+        Assert.Equal(Math.Min(stock, requests), all.Count(c => c == LoveBankResult.Ok));
+        Assert.All(all.Where(c => c != LoveBankResult.Ok), c => Assert.Equal(LoveBankResult.OutOfStock, c));
+        var level = await setup.GetStockAsync(item, outlet);
+        Assert.Equal((stock, Math.Min(stock, requests)), ((int)level.OnHand, (int)level.Reserved));
+        Assert.True(level.Available >= 0);
+    }
+
     [Fact]
     public async Task A_long_fixed_script_runs_clean_and_reaches_every_kind_of_command()
     {
