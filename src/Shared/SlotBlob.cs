@@ -1,6 +1,6 @@
 using Volunteering.Domain.Storage;
 
-namespace Volunteering.Storage.Sqlite;
+namespace Volunteering.Storage;
 
 /// <summary>
 /// The <c>records.links</c> column: a record's links in their order, each as two unsigned LEB128 varints (the stream's

@@ -1,16 +1,16 @@
 using System.Collections.Concurrent;
 using Volunteering.Domain.Storage;
 
-namespace Volunteering.Storage.Sqlite;
+namespace Volunteering.Storage;
 
 /// <summary>
 /// The committed rows of the <c>streams</c> table that this store has seen, both ways. A stream's id never changes
-/// once committed (rows are never updated or deleted), so an entry stays true for every process on the file; only ids
+/// once committed (rows are never updated or deleted), so an entry stays true for every process on the database; only ids
 /// known to be committed are ever added. Shared by the writer and the readers of one store.
 /// </summary>
 internal sealed class StreamIdCache
 {
-    /// <summary>Past this many streams the cache starts over, so a file with very many streams cannot grow it without
+    /// <summary>Past this many streams the cache starts over, so a database with very many streams cannot grow it without
     /// bound.</summary>
     private const int MaxEntries = 1 << 20;
 
