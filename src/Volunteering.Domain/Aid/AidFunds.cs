@@ -17,8 +17,8 @@ namespace Volunteering.Domain.Aid;
 /// <para>Every transfer id is derived from the domain id that caused it (the contribution id, the payment id), so a
 /// repeated or raced command names the same transfer and the ledger's idempotency applies on top of the aggregate's
 /// own. Transfers are submitted as one-member linked batches, so a refusal journals nothing and burns no id.</para>
-/// <para>Accounts are opened when first needed, only once the movement is known to fit (the fund holds the amount), so a
-/// refusal leaves the ledger as it was. Not thread-safe, like the ledger.</para>
+/// <para>Accounts are opened when first needed, only once the movement is known to fit (the fund is open, not frozen,
+/// and holds the amount), so a refusal leaves the ledger as it was. Not thread-safe, like the ledger.</para>
 /// </remarks>
 public sealed class AidFunds
 {
@@ -119,7 +119,8 @@ public sealed class AidFunds
         var code = source == FundSource.Donation ? AidTransferCode.Donation : AidTransferCode.Allocation;
         var request = TransferRequest.Post(id, DonorAccountId(donor), FundAccountId(programme), amount.Fen, (int)code, Memo(memo));
         if (Ledger.TryGetTransfer(id, out _)) return new AidLedgerOutcome(AidResult.ContributionIdTaken, TransferResult.Exists, default); // not this programme's: it knows its own
-        if (!Ledger.TryGetAccount(FundAccountId(programme), out _)) return new AidLedgerOutcome(AidResult.LedgerRejected, TransferResult.CreditAccountNotFound, default);
+        if (!Ledger.TryGetAccount(FundAccountId(programme), out var fund)) return new AidLedgerOutcome(AidResult.LedgerRejected, TransferResult.CreditAccountNotFound, default);
+        if (fund.IsFrozen || fund.IsClosed) return new AidLedgerOutcome(AidResult.LedgerRejected, fund.IsClosed ? TransferResult.CreditAccountClosed : TransferResult.CreditAccountFrozen, default);
         var opened = Ledger.OpenAccount(new OpenAccountRequest(DonorAccountId(donor), Asset.MoneyCny, donor.Value, (int)AidAccountCode.Donor, null, 0));
         if (opened is not (AccountResult.Ok or AccountResult.Exists)) return new AidLedgerOutcome(AidResult.LedgerRejected, TransferResult.Ok, default);
         return Submit(request, AidResult.ContributionIdTaken);
@@ -144,6 +145,7 @@ public sealed class AidFunds
         var request = TransferRequest.Post(id, fundId, accountId, amount.Fen, (int)AidTransferCode.AidPayment, Memo(memo));
         if (Ledger.TryGetTransfer(id, out _)) return new AidLedgerOutcome(AidResult.PaymentIdTaken, TransferResult.Exists, default); // not this application's: it knows its own
         if (!Ledger.TryGetAccount(fundId, out var fund)) return new AidLedgerOutcome(AidResult.LedgerRejected, TransferResult.DebitAccountNotFound, default);
+        if (fund.IsFrozen || fund.IsClosed) return new AidLedgerOutcome(AidResult.LedgerRejected, fund.IsClosed ? TransferResult.DebitAccountClosed : TransferResult.DebitAccountFrozen, default);
         if (fund.Available < amount.Fen) return new AidLedgerOutcome(AidResult.FundInsufficient, TransferResult.ExceedsFloor, default);
         var opened = Ledger.OpenAccount(new OpenAccountRequest(accountId, Asset.MoneyCny, beneficiary.Value, (int)AidAccountCode.Beneficiary, 0, null));
         if (opened is not (AccountResult.Ok or AccountResult.Exists)) return new AidLedgerOutcome(AidResult.LedgerRejected, TransferResult.Ok, default);
