@@ -49,7 +49,10 @@ public static class StandardRecordTypes
     /// <c>certificate.service-certificate</c>, version 1.</summary>
     public static IReadOnlyList<RecordType> CertificateTypes => CertificateRecords.All;
 
+    /// <summary>The events of aid programmes, applications and micro-wishes (<c>aid.*</c>), version 1.</summary>
+    public static IReadOnlyList<RecordType> AidEvents => AidRecords.All;
+
     /// <summary>Every standard record type: <c>ledger.entry</c>, then the organisation, volunteer and activity events,
-    /// <c>volunteer.personal-data</c>, and the certificate types.</summary>
-    public static IReadOnlyList<RecordType> All { get; } = [LedgerEntry, .. OrganisationEvents, .. VolunteerEvents, .. ActivityEvents, PersonalData, .. CertificateTypes];
+    /// <c>volunteer.personal-data</c>, the certificate types, and the aid events.</summary>
+    public static IReadOnlyList<RecordType> All { get; } = [LedgerEntry, .. OrganisationEvents, .. VolunteerEvents, .. ActivityEvents, PersonalData, .. CertificateTypes, .. AidEvents];
 }

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using Volunteering.Domain.Activities;
+using Volunteering.Domain.Aid;
 using Volunteering.Domain.Certificates;
 using Volunteering.Domain.Organisations;
 using Volunteering.Domain.Volunteers;
@@ -56,13 +57,13 @@ public class DomainRecordFixtureTests
     [Fact]
     public void Every_concrete_event_type_the_vault_value_and_the_certificate_have_a_fixture_and_a_standard_record_type()
     {
-        Type[] bases = [typeof(PracticeUnitEvent), typeof(VolunteerTeamEvent), typeof(VolunteerEvent), typeof(ActivityEvent), typeof(CertificateEvent)];
+        Type[] bases = [typeof(PracticeUnitEvent), typeof(VolunteerTeamEvent), typeof(VolunteerEvent), typeof(ActivityEvent), typeof(CertificateEvent), typeof(ProgrammeEvent), typeof(AidApplicationEvent), typeof(MicroWishEvent)];
         var concrete = typeof(PersonalData).Assembly.GetTypes()
             .Where(t => t is { IsClass: true, IsAbstract: false } && bases.Any(b => b.IsAssignableFrom(t)))
             .Append(typeof(PersonalData))
             .Append(typeof(ServiceCertificate))
             .ToList();
-        Assert.Equal(5 + 5 + 10 + 14 + 1 + 1 + 1, concrete.Count);
+        Assert.Equal(5 + 5 + 10 + 14 + 1 + 1 + 1 + 5 + 13 + 5, concrete.Count);
 
         var fixtureTypes = DomainRecordFixtures.Expected.Values.Select(static v => v.GetType()).ToHashSet();
         foreach (var type in concrete)
