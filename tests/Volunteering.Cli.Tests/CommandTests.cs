@@ -25,8 +25,9 @@ public sealed class CommandTests : IDisposable
 
         var (code2, out2, _) = await RunAsync("demo", "--store", StorePath);
         Assert.True(code2 == 0, out2);
-        // 18 entries from the time bank's story and 15 from the station month's credits and correction.
-        Assert.Contains("33 journal entries on file; this is the story of 2027.", out2, StringComparison.Ordinal);
+        // 18 entries from the time bank's story, 15 from the station month's credits and correction, and 13 from the aid
+        // round (the fund, the donor's and two households' accounts, the donation, seven payments and a reversal).
+        Assert.Contains("46 journal entries on file; this is the story of 2027.", out2, StringComparison.Ordinal);
         Assert.Contains("Wang Fang          8.6h  (account version 5)", out2, StringComparison.Ordinal);
         Assert.Contains("[ok] Wang Fang holds 22.2h", out2, StringComparison.Ordinal);
 
@@ -41,9 +42,11 @@ public sealed class CommandTests : IDisposable
         Assert.Equal(0, code3);
         // Each run's station month adds 15 journal entries (credits, a repeat that adds nothing, a correction's reversal
         // and new credit), 4 member accounts (its volunteers are new each year) and its unit, team, volunteer, activity
-        // and certificate records.
-        Assert.Contains("Journal entries: 58; accounts: 16; records in the store: 208.", out3, StringComparison.Ordinal);
-        Assert.Contains("[ok] the store passes the ledger audit again (58 entries)", out2, StringComparison.Ordinal);
+        // and certificate records; each run's aid round adds 13 journal entries, 4 money accounts (the year's fund, donor
+        // and two households) and 36 programme and application records.
+        Assert.Contains("Journal entries: 84; accounts: 24; records in the store: 306.", out3, StringComparison.Ordinal);
+        Assert.Contains("[ok] the store passes the ledger audit again (71 entries)", out2, StringComparison.Ordinal);
+        Assert.Contains("[ok] the store passes the ledger audit (84 entries)", out2, StringComparison.Ordinal);
         Assert.Contains("Volunteers credited in earlier station months hold 22.5h.", out2, StringComparison.Ordinal);
         Assert.Contains("Every invariant holds", out3, StringComparison.Ordinal);
     }
