@@ -203,7 +203,6 @@ public sealed class AidRegister
         long budget = 0, committed = 0;
         for (var s = terms.PeriodContaining(period.Start).Start; s <= period.End; s = terms.PeriodContaining(s).End.PlusDays(1))
         {
-            if (s < period.Start) continue;
             budget += p.BudgetOf(s)?.Fen ?? 0;
             committed += p.CommittedIn(s).Fen;
         }

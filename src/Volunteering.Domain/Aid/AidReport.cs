@@ -7,8 +7,8 @@ namespace Volunteering.Domain.Aid;
 /// <summary>
 /// A programme's figures for a period (see <see cref="AidRegister.Report"/>). Money moved is counted by the ledger
 /// timestamp of each payment, reversal and contribution, in the programme's zone, so every money figure reconciles with
-/// the ledger to the fen (<see cref="AidReconciliation"/>). Budget figures cover the budget periods that begin within
-/// the period.
+/// the ledger to the fen (<see cref="AidReconciliation"/>). Budget figures cover the budget periods the period
+/// touches: a month's report under a yearly budget shows the year's budget and what is committed to it.
 /// </summary>
 public sealed class AidReport
 {
@@ -52,7 +52,7 @@ public sealed class AidReport
     /// everything paid, plus everything reversed, up to the end.</summary>
     public required Money FundBalanceAtEnd { get; init; }
 
-    /// <summary>The budgets of the budget periods that begin within the period.</summary>
+    /// <summary>The budgets of the budget periods the period touches (each counted once).</summary>
     public required Money Budget { get; init; }
 
     /// <summary>What approvals committed to those budget periods, less what revocations released: the budget used.</summary>
