@@ -17,7 +17,9 @@ namespace Volunteering.Cli;
 /// ledger's invariants checked at the end. Everything is saved to a record store after each step; played again on the
 /// same store, the story is the next year's, and starts from the balances the store already holds. Then a practice
 /// station's month of May (<see cref="StationMonth"/>): its chart, team and volunteers, activities verified into the
-/// time bank, a correction, certificates issued and verified, and its statistics report.
+/// time bank, a correction, certificates issued and verified, and its statistics report. Last, a summer's aid round
+/// (<see cref="AidRound"/>): a fund, a donation, applications through review, notice, objections and the decision,
+/// instalment payments, a reversal, and the round's report reconciled with the ledger.
 /// </summary>
 public static class Demo
 {
@@ -63,11 +65,15 @@ public static class Demo
         var month = new StationMonth(output, year, GulouScheme);
         await month.PlayAsync(store, ledger, clock, $"Saved to the same store ({storeName}) and credited on the same ledger.", cancellationToken).ConfigureAwait(false);
 
-        // The station's love supermarket in June: Li Na's household earns points for her May service and redeems them.
+        // The aid round pays money from a fund on the same ledger, saved to the same store, after the station's month.
+        var round = new AidRound(output, year);
+        await round.PlayAsync(store, ledger, clock, cancellationToken).ConfigureAwait(false);
+
+        // The station's love supermarket in September: Li Na's household earns points for her May service and redeems them.
         var loveBank = new LoveBankRound(output, year);
         await loveBank.PlayAsync(store, ledger, clock, month.LiNaServices, cancellationToken).ConfigureAwait(false);
 
-        var failures = story.Failures + month.Failures + loveBank.Failures;
+        var failures = story.Failures + month.Failures + loveBank.Failures + round.Failures;
         output.WriteLine();
         output.WriteLine(failures == 0 ? "Demo finished: every step behaved as expected." : $"Demo finished with {failures} unexpected result(s).");
         return failures == 0 ? 0 : 1;

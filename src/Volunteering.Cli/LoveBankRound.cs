@@ -11,11 +11,11 @@ using Volunteering.Domain.Storage;
 namespace Volunteering.Cli;
 
 /// <summary>
-/// The third part of the demo: the station's love supermarket (爱心超市) in June. Li Na's household opens a passbook
+/// The last part of the demo: the station's love supermarket (爱心超市) in September. Li Na's household opens a passbook
 /// (with the starting grant), earns points for her verified May service and for donated clothes, and redeems an
 /// umbrella with a one-time code; the rules refuse a second umbrella in the month, a wrong code and an item the
 /// household cannot afford; the passbook statement names the rule version of every line and what expires when.
-/// Ids are derived from the story's year, so each run's June is new and the output is the same every time.
+/// Ids are derived from the story's year, so each run's September is new and the output is the same every time.
 /// </summary>
 internal sealed class LoveBankRound(TextWriter output, int year)
 {
@@ -42,11 +42,11 @@ internal sealed class LoveBankRound(TextWriter output, int year)
         MinimumServiceMinutesToRedeem = 120,
     };
 
-    /// <summary>Plays June on <paramref name="store"/> and <paramref name="ledger"/>, for Li Na's household and her
+    /// <summary>Plays September on <paramref name="store"/> and <paramref name="ledger"/>, for Li Na's household and her
     /// verified services of May.</summary>
     public async ValueTask PlayAsync(IRecordStore store, PersistentLedger ledger, StoryClock clock, IReadOnlyList<(ActivityId Activity, ParticipationId Participation)> services, CancellationToken cancellationToken)
     {
-        clock.AdvanceTo(Local(6, 1, 9, 0));
+        clock.AdvanceTo(Local(9, 1, 9, 0));
         var scheme = new LoveBankScheme(LoveBankScheme, "Hunan Road love supermarket", Shanghai);
         var desk = new LoveBankDesk(store, ledger, scheme, new RulebookHistory(Rulebook), clock, () => Code(++_codes));
         var household = new PassbookId(Derive("passbook", "Li Na's household"));
@@ -56,7 +56,7 @@ internal sealed class LoveBankRound(TextWriter output, int year)
         var sanitiser = new CatalogueItemId(Derive("item", "hand sanitiser"));
         var tissues = new CatalogueItemId(Derive("item", "tissues"));
 
-        Step($"13. The station's love supermarket (爱心超市), June {year}: a household earns points and redeems them");
+        Step($"17. The station's love supermarket (爱心超市), September {year}: a household earns points and redeems them");
         Say("Rules (version 1): 1 point per hour of verified service, at most 2 h counted per activity; 1 point per donated item;");
         Say("20 points to start a household passbook; points valid 3 years; at least 2 h of service before redeeming.");
         Expect("the counter opens with umbrellas (30 pt, 1 per household a month), hand sanitiser (5 pt) and tissues (2 pt)",
@@ -73,7 +73,7 @@ internal sealed class LoveBankRound(TextWriter output, int year)
 
         Expect("Li Na's household opens a passbook (爱心互助存折) and gets the 20-point starting grant",
             await desk.OpenPassbookAsync(household, PassbookHolderKind.Household, Derive("household", "Li Na"), cancellationToken).ConfigureAwait(false), LoveBankResult.Ok);
-        clock.AdvanceTo(Local(6, 2, 10, 0));
+        clock.AdvanceTo(Local(9, 2, 10, 0));
         foreach (var (activity, participation) in services)
         {
             Expect("  points for one of Li Na's verified May services (3 h, of which 2 h count)",
@@ -87,7 +87,7 @@ internal sealed class LoveBankRound(TextWriter output, int year)
         var book = await desk.LoadPassbookAsync(household, cancellationToken).ConfigureAwait(false);
         Expect("the passbook holds 20 + 2 + 2 + 6 = 30 points", book?.Balance, 30L);
 
-        clock.AdvanceTo(Local(6, 5, 15, 0));
+        clock.AdvanceTo(Local(9, 5, 15, 0));
         var redemption = new RedemptionId(Derive("redemption", "umbrella"));
         var reserved = await desk.ReserveAsync(redemption, household, umbrella, outlet, 1, cancellationToken).ConfigureAwait(false);
         Expect($"an umbrella is reserved for 30 points; the code is {reserved.RedemptionCode}, held until {(reserved.HoldUntil is { } h ? Day.Format(h) : "-")}", reserved.Code, LoveBankResult.Ok);
@@ -98,17 +98,17 @@ internal sealed class LoveBankRound(TextWriter output, int year)
              (await desk.ReserveAsync(new RedemptionId(Derive("redemption", "Zhou tissues")), neighbours, tissues, outlet, 1, cancellationToken).ConfigureAwait(false)).Code),
             (LoveBankResult.Ok, LoveBankResult.ServiceThresholdNotMet));
 
-        clock.AdvanceTo(Local(6, 6, 9, 30));
+        clock.AdvanceTo(Local(9, 6, 9, 30));
         Expect("at the counter a wrong code is refused", await desk.FulfilAsync(redemption, "00000000", cancellationToken).ConfigureAwait(false), LoveBankResult.WrongRedemptionCode);
         Expect("  the right code hands the umbrella over (final: no refunds)", await desk.FulfilAsync(redemption, reserved.RedemptionCode ?? "-", cancellationToken).ConfigureAwait(false), LoveBankResult.Ok);
         Expect("  and cannot be used twice to cancel it", await desk.CancelAsync(redemption, cancellationToken).ConfigureAwait(false), LoveBankResult.RedemptionAlreadyFulfilled);
 
         var stock = await desk.GetStockAsync(umbrella, outlet, cancellationToken).ConfigureAwait(false);
         Expect("one umbrella is left on hand, none reserved", (stock.OnHand, stock.Reserved), (1L, 0L));
-        var statement = await desk.GetStatementAsync(household, new Interval(Local(6, 1, 0, 0), Local(7, 1, 0, 0)), cancellationToken).ConfigureAwait(false);
+        var statement = await desk.GetStatementAsync(household, new Interval(Local(9, 1, 0, 0), Local(10, 1, 0, 0)), cancellationToken).ConfigureAwait(false);
         if (statement is not null)
         {
-            Say($"Passbook statement, June {year} (opening {statement.OpeningBalance} pt):");
+            Say($"Passbook statement, September {year} (opening {statement.OpeningBalance} pt):");
             foreach (var line in statement.Lines)
             {
                 var rule = line.RuleVersion is { } v ? $"rule v{v}" : "-";

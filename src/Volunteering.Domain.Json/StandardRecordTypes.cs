@@ -57,7 +57,10 @@ public static class StandardRecordTypes
     /// <c>lovebank.item-listed</c>, <c>lovebank.item-withdrawn</c>, <c>lovebank.outlet-opened</c>).</summary>
     public static IReadOnlyList<RecordType> LoveBankEvents => LoveBankRecords.All;
 
+    /// <summary>The events of aid programmes, applications and micro-wishes (<c>aid.*</c>), version 1.</summary>
+    public static IReadOnlyList<RecordType> AidEvents => AidRecords.All;
+
     /// <summary>Every standard record type: <c>ledger.entry</c>, then the organisation, volunteer and activity events,
-    /// <c>volunteer.personal-data</c>, the certificate types, and the love bank's events.</summary>
-    public static IReadOnlyList<RecordType> All { get; } = [LedgerEntry, .. OrganisationEvents, .. VolunteerEvents, .. ActivityEvents, PersonalData, .. CertificateTypes, .. LoveBankEvents];
+    /// <c>volunteer.personal-data</c>, the certificate types, the love bank's events and the aid events.</summary>
+    public static IReadOnlyList<RecordType> All { get; } = [LedgerEntry, .. OrganisationEvents, .. VolunteerEvents, .. ActivityEvents, PersonalData, .. CertificateTypes, .. LoveBankEvents, .. AidEvents];
 }

@@ -25,8 +25,11 @@ public sealed class CommandTests : IDisposable
 
         var (code2, out2, _) = await RunAsync("demo", "--store", StorePath);
         Assert.True(code2 == 0, out2);
-        // 18 entries from the time bank's story and 15 from the station month's credits and correction.
-        Assert.Contains("68 journal entries on file; this is the story of 2027.", out2, StringComparison.Ordinal);
+        // 18 entries from the time bank's story, 15 from the station month's credits and correction, 13 from the aid
+        // round (the fund, the donor's and two households' accounts, the donation, seven payments and a reversal) and 35
+        // from the love supermarket (7 system accounts, passbook and item accounts, restocks, grants, awards, the
+        // reservation and its fulfilment).
+        Assert.Contains("81 journal entries on file; this is the story of 2027.", out2, StringComparison.Ordinal);
         Assert.Contains("Wang Fang          8.6h  (account version 5)", out2, StringComparison.Ordinal);
         Assert.Contains("[ok] Wang Fang holds 22.2h", out2, StringComparison.Ordinal);
 
@@ -41,12 +44,13 @@ public sealed class CommandTests : IDisposable
         Assert.Equal(0, code3);
         // Each run's station month adds 15 journal entries (credits, a repeat that adds nothing, a correction's reversal
         // and new credit), 4 member accounts (its volunteers are new each year) and its unit, team, volunteer, activity
-        // and certificate records. Each run's love supermarket adds 28 journal entries after the first run's 35 (whose 7
-        // more open the scheme's system accounts): passbooks and item accounts (ids are new each year), restocks,
-        // grants, awards, the reservation and its fulfilment.
-        Assert.Contains("Journal entries: 121; accounts: 55; records in the store: 297.", out3, StringComparison.Ordinal);
-        Assert.Contains("[ok] the store passes the ledger audit again (93 entries)", out2, StringComparison.Ordinal);
-        Assert.Contains("13. The station's love supermarket (爱心超市), June 2027: a household earns points and redeems them", out2, StringComparison.Ordinal);
+        // and certificate records; each run's aid round adds 13 journal entries, 4 money accounts (the year's fund, donor
+        // and two households) and its programme and application records; each run's love supermarket adds 28 journal
+        // entries after the first run's 35 (whose 7 more open the scheme's system accounts).
+        Assert.Contains("Journal entries: 147; accounts: 63; records in the store: 395.", out3, StringComparison.Ordinal);
+        Assert.Contains("[ok] the store passes the ledger audit again (106 entries)", out2, StringComparison.Ordinal);
+        Assert.Contains("[ok] the store passes the ledger audit (119 entries)", out2, StringComparison.Ordinal);
+        Assert.Contains("17. The station's love supermarket (爱心超市), September 2027: a household earns points and redeems them", out2, StringComparison.Ordinal);
         Assert.Contains("[ok] the passbook holds 20 + 2 + 2 + 6 = 30 points", out2, StringComparison.Ordinal);
         Assert.Contains("[ok] the passbook and its ledger account agree, and every asset's balances still sum to zero", out2, StringComparison.Ordinal);
         Assert.Contains("Volunteers credited in earlier station months hold 22.5h.", out2, StringComparison.Ordinal);

@@ -3,6 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using NodaTime;
 using Volunteering.Domain.Activities;
+using Volunteering.Domain.Aid;
 using Volunteering.Domain.Certificates;
 using Volunteering.Domain.Identity;
 using Volunteering.Domain.LoveBank;
@@ -63,6 +64,23 @@ internal static class DomainEventGen
         (1, Gen.Elements("abcdefghijklmnopqrstuvwxyz0123456789-".ToCharArray()).ArrayOf()
             .Where(static a => a.Length is >= 1 and <= ServiceCategory.MaxLength)
             .Select(static a => new ServiceCategory(new string(a)))));
+
+    /// <summary>CNY from <paramref name="min"/> fen up to the largest fen amount.</summary>
+    public static Gen<Money> Fen(long min) => Gen.Frequency(
+        (4, Gen.Choose(0, 10_000_000).Select(f => Money.FromFen(min + f))),
+        (1, LedgerEntryGen.NonNegativeLong.Where(f => f >= min).Select(static f => Money.FromFen(f))),
+        (1, Gen.Constant(Money.FromFen(long.MaxValue))));
+
+    public static Gen<Money?> OptionalFen(long min) => Gen.Frequency((1, Gen.Constant<Money?>(null)), (2, Fen(min).Select(static m => (Money?)m)));
+
+    public static Gen<T[]> Members<T>()
+        where T : struct, Enum => Member<T>().ArrayOf();
+
+    public static Gen<PeriodAmount[]> Periods => (from day in Date from amount in Fen(1) select new PeriodAmount(day, amount)).ArrayOf();
+
+    public static Gen<AidInstalment[]> Instalments => (from day in Date from amount in Fen(1) select new AidInstalment(day, amount)).ArrayOf();
+
+    public static Gen<int> Year => Gen.Choose(-9998, 9999);
 
     public static Gen<T> Member<T>()
         where T : struct, Enum => Gen.Elements(Enum.GetValues<T>());
@@ -164,6 +182,36 @@ internal static class DomainEventGen
                                             select new CorrectionRequested(new ParticipationId(p), seq, new VolunteerId(who), reason, proposed, at)),
         [typeof(CorrectionAccepted)] = Box(from p in Id from seq in Count(1) from credited in Minutes from previous in Minutes from reason in Text from again in ArbMap.Default.GeneratorFor<bool>() from deposited in Minutes from pool in Minutes from at in Instant
                                            select new CorrectionAccepted(new ParticipationId(p), seq, credited, previous, reason, again, deposited, pool, at)),
+        [typeof(ProgrammeEstablished)] = Box(from p in Id from name in Text from kind in Member<ProgrammeKind>() from zone in Text from unit in Member<AidPeriodUnit>() from standard in Member<BenefitStandardKind>() from amount in Fen(1)
+                                             from kinds in Members<BeneficiaryKind>() from categories in Members<HardshipCategory>() from cap in OptionalFen(1) from once in ArbMap.Default.GeneratorFor<bool>()
+                                             from days in Gen.Choose(1, ProgrammeTerms.MaxNoticeDays) from urgent in Fen(0) from at in Instant
+                                             select new ProgrammeEstablished(new ProgrammeId(p), name, kind, zone, unit, standard, amount, kinds, categories, cap, once, days, urgent, at)),
+        [typeof(BudgetSet)] = Box(from day in Date from amount in Fen(0) from at in Instant select new BudgetSet(day, amount, at)),
+        [typeof(FundsReceived)] = Box(from c in Id from d in Id from source in Member<FundSource>() from amount in Fen(1) from at in Instant select new FundsReceived(new ContributionId(c), new DonorId(d), source, amount, at)),
+        [typeof(AidCommitted)] = Box(from a in Id from b in Id from cause in Text from year in Year from periods in Periods from at in Instant select new AidCommitted(new AidApplicationId(a), new BeneficiaryId(b), cause, year, periods, at)),
+        [typeof(CommitmentReleased)] = Box(from a in Id from periods in Periods from at in Instant select new CommitmentReleased(new AidApplicationId(a), periods, at)),
+        [typeof(ApplicationSubmitted)] = Box(from a in Id from p in Id from b in Id from kind in Member<BeneficiaryKind>() from name in Text from size in Gen.Choose(1, AidBeneficiary.MaxHouseholdSize) from community in Text
+                                             from category in Member<HardshipCategory>() from school in OptionalText from cause in Text from requested in Fen(1) from handler in Id from related in OptionalId
+                                             from urgent in ArbMap.Default.GeneratorFor<bool>() from at in Instant
+                                             select new ApplicationSubmitted(new AidApplicationId(a), new ProgrammeId(p), new BeneficiaryId(b), kind, name, size, community, category, school, cause, requested, new StaffId(handler), related is { } r ? new StaffId(r) : null, urgent, at)),
+        [typeof(ApplicationReviewed)] = Box(from s in Id from kind in Member<ReviewKind>() from finding in Text from at in Instant select new ApplicationReviewed(new StaffId(s), kind, finding, at)),
+        [typeof(FirstOpinionGiven)] = Box(from s in Id from instalments in Instalments from note in Text from at in Instant select new FirstOpinionGiven(new StaffId(s), instalments, note, at)),
+        [typeof(NoticePublished)] = Box(from s in Id from first in Date from ends in Date from at in Instant select new NoticePublished(new StaffId(s), first, ends, at)),
+        [typeof(ObjectionLodged)] = Box(from seq in Count(1) from summary in Text from at in Instant select new ObjectionLodged(seq, summary, at)),
+        [typeof(ObjectionResolved)] = Box(from seq in Count(1) from s in Id from upheld in ArbMap.Default.GeneratorFor<bool>() from finding in Text from at in Instant select new ObjectionResolved(seq, new StaffId(s), upheld, finding, at)),
+        [typeof(ApplicationApproved)] = Box(from s in Id from amount in Fen(1) from at in Instant select new ApplicationApproved(new StaffId(s), amount, at)),
+        [typeof(ApplicationRejected)] = Box(from s in Id from reason in Text from at in Instant select new ApplicationRejected(new StaffId(s), reason, at)),
+        [typeof(UrgentAidGranted)] = Box(from s in Id from amount in Fen(1) from day in Date from at in Instant select new UrgentAidGranted(new StaffId(s), amount, day, at)),
+        [typeof(UrgentAidDocumented)] = Box(from s in Id from evidence in Text from note in Text from at in Instant select new UrgentAidDocumented(new StaffId(s), evidence, note, at)),
+        [typeof(PaymentMade)] = Box(from p in Id from instalment in Count(1) from amount in Fen(1) from at in Instant select new PaymentMade(new PaymentId(p), instalment, amount, at)),
+        [typeof(PaymentReversed)] = Box(from p in Id from s in Id from reason in Text from at in Instant select new PaymentReversed(new PaymentId(p), new StaffId(s), reason, at)),
+        [typeof(ApprovalRevoked)] = Box(from s in Id from reason in Text from day in Date from released in Fen(1) from at in Instant select new ApprovalRevoked(new StaffId(s), reason, day, released, at)),
+        [typeof(WishPosted)] = Box(from w in Id from p in Id from b in Id from name in Text from community in Text from item in Text from cost in Fen(1) from s in Id from at in Instant
+                                   select new WishPosted(new WishId(w), new ProgrammeId(p), new BeneficiaryId(b), name, community, item, cost, new StaffId(s), at)),
+        [typeof(WishClaimed)] = Box(from d in Id from at in Instant select new WishClaimed(new DonorId(d), at)),
+        [typeof(WishClaimReleased)] = Box(from reason in Text from at in Instant select new WishClaimReleased(reason, at)),
+        [typeof(WishFulfilled)] = Box(from evidence in Text from at in Instant select new WishFulfilled(evidence, at)),
+        [typeof(WishCancelled)] = Box(from reason in Text from at in Instant select new WishCancelled(reason, at)),
         [typeof(CertificateIssued)] = Box(from c in Certificate from at in Instant select new CertificateIssued(c with { VolunteerName = string.Empty, MaskedIdNumber = string.Empty }, at)),
         [typeof(ServiceCertificate)] = Box(Certificate),
         [typeof(CorrectionRejected)] = Box(from p in Id from seq in Count(1) from reason in Text from at in Instant select new CorrectionRejected(new ParticipationId(p), seq, reason, at)),

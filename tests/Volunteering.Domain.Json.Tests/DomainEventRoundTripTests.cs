@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NodaTime;
 using Volunteering.Domain.Activities;
+using Volunteering.Domain.Aid;
 using Volunteering.Domain.Identity;
 using Volunteering.Domain.LoveBank;
 using Volunteering.Domain.Organisations;
@@ -97,6 +98,11 @@ public class DomainEventRoundTripTests
         { "a null listed item", new ItemListed(null!, Instant.MinValue), "item" },
         { "an empty withdrawn item", new ItemWithdrawn(default, Instant.MinValue), "item" },
         { "a null outlet name", new OutletOpened(new OutletId(Guid.NewGuid()), null!, Instant.MinValue), "name" },
+        { "an amount in dollars", new PaymentMade(new PaymentId(Guid.NewGuid()), 1, Quantities.Money.FromFen(100, new Quantities.CurrencyCode("USD")), Instant.MinValue), "amount" },
+        { "a zero payment", new PaymentMade(new PaymentId(Guid.NewGuid()), 1, Quantities.Money.Zero, Instant.MinValue), "amount" },
+        { "an empty payment id", new PaymentReversed(default, new StaffId(Guid.NewGuid()), "x", Instant.MinValue), "paymentId" },
+        { "an undefined kind in a list", new ProgrammeEstablished(new ProgrammeId(Guid.NewGuid()), "x", Aid.ProgrammeKind.HouseholdAid, "Asia/Shanghai", Aid.AidPeriodUnit.Year, Aid.BenefitStandardKind.Fixed, Quantities.Money.FromFen(1), [(Aid.BeneficiaryKind)9], [], null, false, 7, Quantities.Money.Zero, Instant.MinValue), "eligibleKinds" },
+        { "a null schedule", new FirstOpinionGiven(new StaffId(Guid.NewGuid()), null!, "x", Instant.MinValue), "instalments" },
     };
 
     [Theory]

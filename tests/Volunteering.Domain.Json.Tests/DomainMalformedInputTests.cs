@@ -182,6 +182,23 @@ public class DomainMalformedInputTests
         { "an unknown field in a listed item", "lovebank.item-listed", WithNested("lovebank.item-listed", "item", "colour", "\"red\""), "$.item.colour" },
         { "an unknown field in an exchange", "lovebank.points-exchanged", With("lovebank.points-exchanged", "fee", "1"), "$.fee" },
         { "a repeated points field", "lovebank.points-deducted", Data("lovebank.points-deducted")[..^1] + ",\"points\":4}", "$.points" },
+        // aid: money in fen, enum lists, nested instalments and periods
+        { "fen as a fraction", "aid.payment-made", With("aid.payment-made", "amount", "900.5"), "$.amount" },
+        { "fen as yuan text", "aid.payment-made", With("aid.payment-made", "amount", "\"¥900.00\""), "$.amount" },
+        { "a zero payment", "aid.payment-made", With("aid.payment-made", "amount", "0"), "$.amount" },
+        { "a negative budget", "aid.budget-set", With("aid.budget-set", "amount", "-1"), "$.amount" },
+        { "a zero cap", "aid.programme-established", With("aid.programme-established", "beneficiaryCapPerPeriod", "0"), "$.beneficiaryCapPerPeriod" },
+        { "an unknown kind in a list", "aid.programme-established", With("aid.programme-established", "eligibleKinds", "[\"Household\",\"Pensioner\"]"), "$.eligibleKinds[1]" },
+        { "a number in a category list", "aid.programme-established", With("aid.programme-established", "eligibleCategories", "[1]"), "$.eligibleCategories[0]" },
+        { "notice of 0 days", "aid.programme-established", With("aid.programme-established", "noticeDays", "0"), "$.noticeDays" },
+        { "household size 0", "aid.application-submitted", With("aid.application-submitted", "householdSize", "0"), "$.householdSize" },
+        { "an empty related member of staff", "aid.application-submitted", With("aid.application-submitted", "relatedStaff", "\"00000000-0000-0000-0000-000000000000\""), "$.relatedStaff" },
+        { "instalment 0", "aid.payment-made", With("aid.payment-made", "instalment", "0"), "$.instalment" },
+        { "an instalment without a due date", "aid.first-opinion-given", With("aid.first-opinion-given", "instalments", "[{\"amount\":90000}]"), "$.instalments[0].dueOn" },
+        { "a period's amount as a string", "aid.committed", With("aid.committed", "periods", "[{\"periodStart\":\"2026-03-01\",\"amount\":\"900\"}]"), "$.periods[0].amount" },
+        { "an unknown field in a period", "aid.commitment-released", With("aid.commitment-released", "periods", "[{\"periodStart\":\"2026-03-01\",\"amount\":1,\"note\":\"x\"}]"), "$.periods[0].note" },
+        { "an unknown review kind", "aid.application-reviewed", With("aid.application-reviewed", "kind", "\"Final\""), "$.kind" },
+        { "no evidence", "aid.wish-fulfilled", With("aid.wish-fulfilled", "evidence", null), "$.evidence" },
     };
 
     [Theory]

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Reflection;
 using NodaTime;
 using Volunteering.Domain.Activities;
+using Volunteering.Domain.Aid;
 using Volunteering.Domain.Certificates;
 using Volunteering.Domain.Identity;
 using Volunteering.Domain.LoveBank;
@@ -16,11 +17,13 @@ namespace Volunteering.Domain.Json.Tests;
 
 /// <summary>
 /// The committed v1 fixtures of the domain-event record types and <c>volunteer.personal-data</c>, one envelope per type
-/// under <c>Fixtures/v1/{organisations,volunteers,activities,certificates,lovebank}/{type name}.json</c>, and, written out
-/// by hand, the value each must read as. Together they tell one story: a district centre, an institute and a station
-/// founded, a team formed at the station, two volunteers registered, an activity planned and one participation
-/// verified; then the station's love bank opens a household passbook that earns points for that participation, loses
-/// them to a correction, redeems umbrellas at the love supermarket and exchanges points for a voucher.
+/// under <c>Fixtures/v1/{organisations,volunteers,activities,certificates,lovebank,aid}/{type name}.json</c>, and,
+/// written out by hand, the value each must read as. Together they tell one story: a district centre, an institute and
+/// a station founded, a team formed at the station, two volunteers registered, an activity planned and one
+/// participation verified; then the station's love bank opens a household passbook that earns points for that
+/// participation, loses them to a correction, redeems umbrellas at the love supermarket and exchanges points for a
+/// voucher; and an aid programme funded, a household's application taken through notice to payment, and a child's
+/// micro-wish fulfilled.
 /// </summary>
 internal static class DomainRecordFixtures
 {
@@ -36,13 +39,27 @@ internal static class DomainRecordFixtures
     public static readonly Guid Training = Guid.Parse("7a000000-0000-4000-8000-000000000001");
     public static readonly Guid Award = Guid.Parse("aa000000-0000-4000-8000-000000000001");
     public static readonly PassbookId Passbook = new(Guid.Parse("b0000000-0000-4000-8000-000000000001"));
-    public static readonly Guid Household = Guid.Parse("40000000-0000-4000-8000-000000000001");
+    public static readonly Guid PassbookHousehold = Guid.Parse("40000000-0000-4000-8000-000000000001");
     public static readonly CatalogueItemId Umbrella = new(Guid.Parse("1e000000-0000-4000-8000-000000000001"));
     public static readonly OutletId Supermarket = new(Guid.Parse("0e000000-0000-4000-8000-000000000001"));
     public static readonly RedemptionId Redemption = new(Guid.Parse("5e000000-0000-4000-8000-000000000001"));
     public static readonly Guid Deduction = Guid.Parse("de000000-0000-4000-8000-000000000001");
     public static readonly Guid Exchange = Guid.Parse("ec000000-0000-4000-8000-000000000001");
     public const string CodeHash = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+    public static readonly ProgrammeId Programme = new(Guid.Parse("a1d00000-0000-4000-8000-000000000001"));
+    public static readonly ProgrammeId WishRound = new(Guid.Parse("a1d00000-0000-4000-8000-000000000002"));
+    public static readonly AidApplicationId Application = new(Guid.Parse("a1d00000-0000-4000-8000-0000000000a1"));
+    public static readonly BeneficiaryId Household = new(Guid.Parse("be000000-0000-4000-8000-000000000001"));
+    public static readonly BeneficiaryId Child = new(Guid.Parse("be000000-0000-4000-8000-000000000002"));
+    public static readonly StaffId Handler = new(Guid.Parse("5a000000-0000-4000-8000-000000000001"));
+    public static readonly StaffId Reviewer = new(Guid.Parse("5a000000-0000-4000-8000-000000000002"));
+    public static readonly StaffId Approver = new(Guid.Parse("5a000000-0000-4000-8000-000000000003"));
+    public static readonly StaffId Clerk = new(Guid.Parse("5a000000-0000-4000-8000-000000000004"));
+    public static readonly StaffId Relative = new(Guid.Parse("5a000000-0000-4000-8000-000000000005"));
+    public static readonly DonorId Donor = new(Guid.Parse("d0000000-0000-4000-8000-000000000001"));
+    public static readonly ContributionId Contribution = new(Guid.Parse("c0a00000-0000-4000-8000-000000000001"));
+    public static readonly PaymentId Payment = new(Guid.Parse("9a1d0000-0000-4000-8000-000000000001"));
+    public static readonly WishId Wish = new(Guid.Parse("51500000-0000-4000-8000-000000000001"));
 
     public static string Directory => Path.Combine(AppContext.BaseDirectory, "Fixtures", "v1");
 
@@ -93,10 +110,37 @@ internal static class DomainRecordFixtures
         ["activities/activity.correction-accepted.json"] = new CorrectionAccepted(Participation, 1, TimeCredit.FromMinutes(240), TimeCredit.FromMinutes(210), "confirmed by the leader", true, TimeCredit.FromMinutes(180), TimeCredit.FromMinutes(60), At(6, 18, 2, 0)),
         ["activities/activity.correction-rejected.json"] = new CorrectionRejected(Participation, 2, "no witness", At(6, 19, 2, 0)),
 
+        ["aid/aid.programme-established.json"] = new ProgrammeEstablished(
+            Programme, "湖南路幸福驿站 happiness fund", ProgrammeKind.HouseholdAid, "Asia/Shanghai", AidPeriodUnit.Month, BenefitStandardKind.PerMember, Money.FromYuan(300),
+            [BeneficiaryKind.Household, BeneficiaryKind.Student], [HardshipCategory.MinimumLiving, HardshipCategory.MarginalLowIncome], Money.FromYuan(3_000), true, 7, Money.FromYuan(1_000), At(3, 1, 1, 0)),
+        ["aid/aid.budget-set.json"] = new BudgetSet(new LocalDate(2026, 3, 1), Money.FromYuan(20_000), At(3, 1, 1, 5)),
+        ["aid/aid.funds-received.json"] = new FundsReceived(Contribution, Donor, FundSource.Donation, Money.FromFen(5_000_050), At(3, 1, 2, 0).PlusNanoseconds(1)),
+        ["aid/aid.committed.json"] = new AidCommitted(Application, Household, "living", 2026, [new PeriodAmount(new LocalDate(2026, 3, 1), Money.FromYuan(900)), new PeriodAmount(new LocalDate(2026, 4, 1), Money.FromYuan(1_800))], At(3, 9, 2, 0)),
+        ["aid/aid.commitment-released.json"] = new CommitmentReleased(Application, [new PeriodAmount(new LocalDate(2026, 4, 1), Money.FromYuan(900))], At(4, 10, 2, 0)),
+        ["aid/aid.application-submitted.json"] = new ApplicationSubmitted(
+            Application, Programme, Household, BeneficiaryKind.Household, "王*明", 3, "Hunan Road", HardshipCategory.MinimumLiving, null, "living", Money.FromYuan(2_700), Handler, Relative, false, At(3, 2, 1, 0)),
+        ["aid/aid.application-reviewed.json"] = new ApplicationReviewed(Reviewer, ReviewKind.Initial, "home visit: three members, no income", At(3, 2, 3, 0)),
+        ["aid/aid.first-opinion-given.json"] = new FirstOpinionGiven(Reviewer, [new AidInstalment(new LocalDate(2026, 3, 2), Money.FromYuan(900)), new AidInstalment(new LocalDate(2026, 4, 2), Money.FromYuan(900)), new AidInstalment(new LocalDate(2026, 4, 30), Money.FromYuan(900))], "meets the standard: ¥300 × 3", At(3, 2, 5, 0)),
+        ["aid/aid.notice-published.json"] = new NoticePublished(Clerk, new LocalDate(2026, 3, 2), new LocalDate(2026, 3, 9), At(3, 2, 6, 0)),
+        ["aid/aid.objection-lodged.json"] = new ObjectionLodged(1, "the household owns a car", At(3, 5, 2, 0)),
+        ["aid/aid.objection-resolved.json"] = new ObjectionResolved(1, Clerk, false, "the car belongs to a son living elsewhere", At(3, 6, 2, 0)),
+        ["aid/aid.application-approved.json"] = new ApplicationApproved(Approver, Money.FromYuan(2_700), At(3, 9, 2, 0)),
+        ["aid/aid.application-rejected.json"] = new ApplicationRejected(Approver, "income above the line", At(3, 9, 3, 0)),
+        ["aid/aid.urgent-granted.json"] = new UrgentAidGranted(Approver, Money.FromYuan(800), new LocalDate(2026, 3, 20), At(3, 20, 2, 0)),
+        ["aid/aid.urgent-documented.json"] = new UrgentAidDocumented(Clerk, "archive/2026/fire-7", "receipts and the fire brigade's report", At(3, 24, 2, 0)),
+        ["aid/aid.payment-made.json"] = new PaymentMade(Payment, 1, Money.FromYuan(900), At(3, 9, 2, 0).PlusNanoseconds(2)),
+        ["aid/aid.payment-reversed.json"] = new PaymentReversed(Payment, Clerk, "bank account closed", At(3, 12, 2, 0)),
+        ["aid/aid.approval-revoked.json"] = new ApprovalRevoked(Approver, "moved out of the district", new LocalDate(2026, 4, 10), Money.FromYuan(1_800), At(4, 10, 2, 0)),
+        ["aid/aid.wish-posted.json"] = new WishPosted(Wish, WishRound, Child, "陈*雨", "Hunan Road", "a schoolbag 书包", Money.FromYuan(120), Clerk, At(5, 20, 2, 0)),
+        ["aid/aid.wish-claimed.json"] = new WishClaimed(Donor, At(5, 21, 2, 0)),
+        ["aid/aid.wish-claim-released.json"] = new WishClaimReleased("the donor moved away", At(5, 22, 2, 0)),
+        ["aid/aid.wish-fulfilled.json"] = new WishFulfilled("receipts/2026/0601-17.jpg", At(6, 1, 2, 0)),
+        ["aid/aid.wish-cancelled.json"] = new WishCancelled("the family moved away", At(6, 2, 2, 0)),
+
         ["certificates/certificate.issued.json"] = new CertificateIssued(Certificate() with { VolunteerName = string.Empty, MaskedIdNumber = string.Empty }, At(7, 1, 2, 0)),
         ["certificates/certificate.service-certificate.json"] = Certificate(),
 
-        ["lovebank/lovebank.passbook-opened.json"] = new PassbookOpened(Passbook, Scheme, PassbookHolderKind.Household, Household, At(7, 1, 1, 0)),
+        ["lovebank/lovebank.passbook-opened.json"] = new PassbookOpened(Passbook, Scheme, PassbookHolderKind.Household, PassbookHousehold, At(7, 1, 1, 0)),
         ["lovebank/lovebank.points-awarded.json"] = new PointsAwarded(Participation.Value, 0, ContributionKind.VolunteerService, "Haircuts at the day centre", 120, 2, 1, At(7, 2, 2, 0), Instant.FromUtc(2029, 7, 2, 2, 0)),
         ["lovebank/lovebank.award-reversed.json"] = new AwardReversed(Participation.Value, 0, 2, "corrected", At(7, 3, 2, 0)),
         ["lovebank/lovebank.points-deducted.json"] = new PointsDeducted(Deduction, "no-show", "missed two booked activities 两次未到", 3, 2, At(7, 4, 2, 0)),
@@ -198,9 +242,10 @@ internal static class DomainRecordFixtures
     }
 
     /// <summary>A class of the domain assembly (a DTO such as <see cref="ServiceCertificate"/>, which keeps reference
-    /// equality or, as a record, compares its lists by reference): compared field by field instead.</summary>
+    /// equality or, as a record, compares its lists by reference): compared field by field instead. Arrays of domain
+    /// values (whose type reports the element's assembly) are lists, compared item by item.</summary>
     private static bool IsPlainDataClass(Type type)
-        => type.IsClass && type != typeof(string) && type.Assembly == typeof(UnitFounded).Assembly;
+        => type.IsClass && type != typeof(string) && !typeof(IEnumerable).IsAssignableFrom(type) && type.Assembly == typeof(UnitFounded).Assembly;
 
     private static string Show(object? value) => value switch
     {

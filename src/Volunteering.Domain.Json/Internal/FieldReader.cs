@@ -101,6 +101,38 @@ internal sealed class FieldReader
         throw Error(name, string.Create(CultureInfo.InvariantCulture, $"{name} must be a whole number from {min} to {long.MaxValue}; got {Describe(value)}"));
     }
 
+    /// <summary>A required amount of CNY: a whole number of fen from <paramref name="min"/>.</summary>
+    public Money Fen(string name, long min = 0)
+    {
+        var value = Required(name);
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var fen) && IsPlainInteger(value) && fen >= min) return Money.FromFen(fen);
+        throw Error(name, string.Create(CultureInfo.InvariantCulture, $"{name} must be a whole number of fen from {min} to {long.MaxValue}; got {Describe(value)}"));
+    }
+
+    /// <summary>An optional amount of CNY: absent or null for none; otherwise as <see cref="Fen"/>.</summary>
+    public Money? OptionalFen(string name, long min = 0) => TryOptional(name, out _) ? Fen(name, min) : null;
+
+    /// <summary>A required array of enum member names, each by its exact name.</summary>
+    public IReadOnlyList<T> Enums<T>(string name)
+        where T : struct, Enum
+    {
+        var array = RequiredArray(name);
+        var result = new T[array.GetArrayLength()];
+        var i = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            var at = Index(name, i);
+            if (item.ValueKind != JsonValueKind.String || !EnumNames<T>.Instance.TryParse(ReadText(item, at), out result[i]))
+            {
+                throw RecordErrors.Create(_context, Path(at), $"{at} must be a {EnumNames<T>.TypeName} name, one of {EnumNames<T>.Instance.NameList}; got {Describe(item)}");
+            }
+
+            i++;
+        }
+
+        return result;
+    }
+
     /// <summary>A required id: a GUID string in the 36-character form, not the empty GUID.</summary>
     public Guid Id(string name)
     {

@@ -62,6 +62,35 @@ internal sealed class FieldWriter(Utf8JsonWriter writer, string typeName)
         writer.WriteNumber(name, value);
     }
 
+    /// <summary>An amount of CNY as a whole number of fen, from <paramref name="min"/>; another currency is refused.</summary>
+    public void Fen(string name, Money value, long min = 0)
+    {
+        if (value.Currency != CurrencyCode.Cny) throw Refuse(name, $"must be in CNY (stored as fen); got {value.Currency}");
+        Int64(name, value.Fen, min);
+    }
+
+    /// <summary>An optional amount of CNY as fen, or <c>null</c> for none.</summary>
+    public void OptionalFen(string name, Money? value, long min = 0)
+    {
+        if (value is { } amount) Fen(name, amount, min);
+        else writer.WriteNull(name);
+    }
+
+    /// <summary>An array of enum member names.</summary>
+    public void Enums<T>(string name, IReadOnlyList<T>? values)
+        where T : struct, Enum
+    {
+        if (values is null) throw Refuse(name, "must not be null");
+        writer.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            if (!EnumNames<T>.Instance.TryGetName(value, out var text)) throw Refuse(name, $"holds {value}, which is not a declared {EnumNames<T>.TypeName} member");
+            writer.WriteStringValue(text);
+        }
+
+        writer.WriteEndArray();
+    }
+
     /// <summary>A nested object whose fields <paramref name="write"/> writes.</summary>
     public void Object(string name, Action<FieldWriter> write)
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using Ardalis.GuardClauses;
 
 namespace Volunteering.Domain.Volunteers;
@@ -31,6 +32,35 @@ public static class PersonalDataMask
     {
         Guard.Against.Null(phone);
         return phone.Length >= 8 ? Keep(phone, 3, 4) : Keep(phone, 0, phone.Length > 2 ? 2 : 0);
+    }
+
+    /// <summary>Masks a person's name for a public notice (公示): a name written without spaces (a Chinese name) keeps
+    /// its first character (the surname) and, when it has three characters or more, its last one (<c>王*明</c>,
+    /// <c>张*</c>, <c>欧**娜</c>); a name written in words (<c>Wang Fang</c>) keeps the first letter of each word
+    /// (<c>W*** F***</c>). Spaces are kept, leading and trailing white space is dropped, and a one-character name is
+    /// hidden entirely. Characters are counted as Unicode scalar values, so a rare character outside the Basic
+    /// Multilingual Plane is one character and is never split.</summary>
+    /// <param name="name">The name; not null (empty or white space gives empty).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
+    public static string Name(string name)
+    {
+        Guard.Against.Null(name);
+        var runes = name.Trim().EnumerateRunes().ToArray();
+        if (runes.Length == 0) return string.Empty;
+        var wordy = Array.Exists(runes, static r => Rune.IsWhiteSpace(r));
+        var builder = new StringBuilder(runes.Length * 2);
+        for (var i = 0; i < runes.Length; i++)
+        {
+            var rune = runes[i];
+            bool shown;
+            if (Rune.IsWhiteSpace(rune)) shown = true;
+            else if (wordy) shown = i == 0 || Rune.IsWhiteSpace(runes[i - 1]);
+            else shown = runes.Length > 1 && (i == 0 || (runes.Length >= 3 && i == runes.Length - 1));
+            if (shown) builder.Append(rune.ToString());
+            else builder.Append(MaskChar);
+        }
+
+        return builder.ToString();
     }
 
     private static string Keep(string text, int head, int tail)

@@ -60,11 +60,34 @@ public class PersonalDataMaskTests
         return Faithful(text.Get, masked) && shown <= 10;
     }
 
+    [Theory]
+    [InlineData("王小明", "王*明")]
+    [InlineData("张三", "张*")]
+    [InlineData("欧阳娜娜", "欧**娜")]
+    [InlineData("  李四  ", "李*")]
+    [InlineData("𠮷野家", "𠮷*家")]
+    [InlineData("Wang Fang", "W*** F***")]
+    [InlineData("Li", "L*")]
+    [InlineData("王", "*")]
+    [InlineData("", "")]
+    [InlineData("   ", "")]
+    public void A_name_keeps_the_surname_and_at_most_the_last_character_or_each_words_initial(string name, string masked)
+        => Assert.Equal(masked, PersonalDataMask.Name(name));
+
+    [Property(MaxTest = 300)]
+    public Property A_masked_name_of_three_characters_or_more_hides_all_but_two_of_them()
+        => Prop.ForAll(Arb.From(from length in Gen.Choose(3, 12) from chars in Gen.ArrayOf(Gen.Elements("王李张欧阳明芳娜".ToCharArray()), length) select new string(chars)), name =>
+        {
+            var masked = PersonalDataMask.Name(name);
+            return masked.Length == name.Length && Shown(name, masked) == 2 && masked[0] == name[0] && masked[^1] == name[^1];
+        });
+
     [Fact]
     public void Masking_null_is_a_programmer_error()
     {
         Assert.Throws<ArgumentNullException>(() => PersonalDataMask.IdNumber(null!));
         Assert.Throws<ArgumentNullException>(() => PersonalDataMask.Phone(null!));
+        Assert.Throws<ArgumentNullException>(() => PersonalDataMask.Name(null!));
     }
 
     /// <summary>Strings of any length up to 60 over digits, letters and punctuation, never the mask character (so

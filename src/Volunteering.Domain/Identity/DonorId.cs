@@ -1,0 +1,76 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Volunteering.Domain.Identity;
+
+/// <summary>
+/// Identifies a donor or an allocating body (a person, a company, a civil-affairs office) that puts money into an aid programme's fund. A thin, allocation-free wrapper over a <see cref="Guid"/>; the default value
+/// (<see cref="Guid.Empty"/>) is never a valid identifier and is rejected wherever an id is accepted.
+/// </summary>
+public readonly struct DonorId : IEquatable<DonorId>, IComparable<DonorId>, ISpanFormattable
+{
+    /// <summary>Wraps an existing <see cref="Guid"/>.</summary>
+    /// <param name="value">The underlying value; <see cref="Guid.Empty"/> is allowed here so that the default can be
+    /// represented, but operations reject it.</param>
+    public DonorId(Guid value) => Value = value;
+
+    /// <summary>The underlying <see cref="Guid"/>.</summary>
+    public Guid Value { get; }
+
+    /// <summary>True when this is the default (empty) id, which no operation accepts.</summary>
+    public bool IsEmpty => Value == Guid.Empty;
+
+    /// <summary>Creates a new random id.</summary>
+    public static DonorId New() => new(Guid.NewGuid());
+
+    /// <summary>Parses the standard 36-character GUID form.</summary>
+    /// <exception cref="FormatException">The text is not a GUID.</exception>
+    public static DonorId Parse(string text) => new(Guid.Parse(text, null));
+
+    /// <summary>Tries to parse the standard GUID form; false for null or malformed text.</summary>
+    public static bool TryParse([NotNullWhen(true)] string? text, out DonorId result)
+    {
+        var ok = Guid.TryParse(text, out var value);
+        result = new DonorId(value);
+        return ok;
+    }
+
+    /// <inheritdoc />
+    public bool Equals(DonorId other) => Value.Equals(other.Value);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => obj is DonorId other && Equals(other);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => Value.GetHashCode();
+
+    /// <inheritdoc />
+    public int CompareTo(DonorId other) => Value.CompareTo(other.Value);
+
+    /// <summary>The id in the standard lower-case "D" GUID form.</summary>
+    public override string ToString() => Value.ToString("D", null);
+
+    /// <inheritdoc />
+    public string ToString(string? format, IFormatProvider? formatProvider) => Value.ToString(format, formatProvider);
+
+    /// <inheritdoc />
+    public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
+        => Value.TryFormat(destination, out charsWritten, format);
+
+    /// <summary>Equality of the underlying values.</summary>
+    public static bool operator ==(DonorId left, DonorId right) => left.Equals(right);
+
+    /// <summary>Inequality of the underlying values.</summary>
+    public static bool operator !=(DonorId left, DonorId right) => !left.Equals(right);
+
+    /// <summary>Ordering by the underlying values.</summary>
+    public static bool operator <(DonorId left, DonorId right) => left.CompareTo(right) < 0;
+
+    /// <summary>Ordering by the underlying values.</summary>
+    public static bool operator >(DonorId left, DonorId right) => left.CompareTo(right) > 0;
+
+    /// <summary>Ordering by the underlying values.</summary>
+    public static bool operator <=(DonorId left, DonorId right) => left.CompareTo(right) <= 0;
+
+    /// <summary>Ordering by the underlying values.</summary>
+    public static bool operator >=(DonorId left, DonorId right) => left.CompareTo(right) >= 0;
+}
