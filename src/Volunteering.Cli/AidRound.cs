@@ -17,9 +17,8 @@ namespace Volunteering.Cli;
 /// ends with its report (reconciled with the ledger to the fen), the public-notice list and the overdue list. Names
 /// appear only masked. Every id is derived from the story's year, so the output is the same every time.
 /// </summary>
-internal sealed class AidRound(TextWriter output, int year)
+internal sealed class AidRound(TextWriter output, int year) : DemoChapter(output, year, "aid")
 {
-    private static readonly DateTimeZone Shanghai = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
 
     private StoryClock _clock = null!;
     private AidDesk _desk = null!;
@@ -37,9 +36,7 @@ internal sealed class AidRound(TextWriter output, int year)
 
     private StaffId Inspector => new(Derive("staff", "Street office inspector"));
 
-    public int Failures { get; private set; }
-
-    private DateInterval Summer => new(new LocalDate(year, 6, 1), new LocalDate(year, 8, 31));
+    private DateInterval Summer => new(new LocalDate(Year, 6, 1), new LocalDate(Year, 8, 31));
 
     /// <summary>Plays the round on <paramref name="store"/>, paying through <paramref name="ledger"/>;
     /// <paramref name="clock"/> (the ledger's) is moved forward to June and through the summer.</summary>
@@ -50,14 +47,14 @@ internal sealed class AidRound(TextWriter output, int year)
         _desk = new AidDesk(store, ledger, clock);
         _programme = new ProgrammeId(Derive("programme", "Hunan Road happiness fund"));
 
-        Step($"13. An aid round: the Hunan Road happiness fund (幸福驿站), summer {year}");
+        Step($"13. An aid round: the Hunan Road happiness fund (幸福驿站), summer {Year}");
         var terms = new ProgrammeTerms("Hunan Road happiness fund", ProgrammeKind.HouseholdAid, BenefitStandard.PerMember(Money.FromYuan(300)), [BeneficiaryKind.Household])
         {
             EligibleCategories = [HardshipCategory.MinimumLiving, HardshipCategory.MarginalLowIncome],
             OncePerCausePerYear = true,
         };
         Expect("the programme is established (¥300 per member per month, 7-day notices) and its fund opened on the ledger with a floor of zero", await _desk.EstablishAsync(_programme, terms, cancellationToken).ConfigureAwait(false), AidResult.Ok);
-        Expect($"its budget for {year}: ¥20,000.00", await _desk.SetBudgetAsync(_programme, Summer.Start, Money.FromYuan(20_000), cancellationToken).ConfigureAwait(false), AidResult.Ok);
+        Expect($"its budget for {Year}: ¥20,000.00", await _desk.SetBudgetAsync(_programme, Summer.Start, Money.FromYuan(20_000), cancellationToken).ConfigureAwait(false), AidResult.Ok);
         var donation = new ContributionId(Derive("contribution", "Gulou Red Cross, June"));
         var redCross = new DonorId(Derive("donor", "Gulou Red Cross"));
         Expect("the Gulou Red Cross donates ¥5,000.00 into the fund (a ledger transfer from the donor's account)", await _desk.ReceiveFundsAsync(_programme, donation, redCross, FundSource.Donation, Money.FromYuan(5_000), cancellationToken).ConfigureAwait(false), AidResult.Ok);
@@ -71,13 +68,13 @@ internal sealed class AidRound(TextWriter output, int year)
         foreach (var (application, size) in new[] { (wang, 3), (li, 2), (zhang, 1) })
         {
             var reviewed = (await _desk.ReviewAsync(application, ReviewerA, "home visit", cancellationToken).ConfigureAwait(false), await _desk.ReviewAsync(application, ReviewerB, "neighbours and the grid worker agree", cancellationToken).ConfigureAwait(false));
-            var schedule = AidSchedule.Monthly(new LocalDate(year, 6, 10), 3, Money.FromYuan(300 * size));
+            var schedule = AidSchedule.Monthly(new LocalDate(Year, 6, 10), 3, Money.FromYuan(300 * size));
             var opinion = await _desk.GiveFirstOpinionAsync(application, ReviewerA, schedule, $"{size} × ¥300 for June to August", cancellationToken).ConfigureAwait(false);
             var notice = await _desk.PublishNoticeAsync(application, Publisher, cancellationToken).ConfigureAwait(false);
             Expect($"  {await NameAsync(application, cancellationToken).ConfigureAwait(false)}: reviewed twice, proposed 3 × {Money.FromYuan(300 * size)}, noticed from 1 June", (reviewed, opinion, notice), ((AidResult.Ok, AidResult.Ok), AidResult.Ok, AidResult.Ok));
         }
 
-        Expect("  刘*'s first opinion without two reviews is refused", await _desk.GiveFirstOpinionAsync(late, ReviewerA, AidSchedule.Once(new LocalDate(year, 6, 10), Money.FromYuan(1_200)), "x", cancellationToken).ConfigureAwait(false), AidResult.TooFewReviewers);
+        Expect("  刘*'s first opinion without two reviews is refused", await _desk.GiveFirstOpinionAsync(late, ReviewerA, AidSchedule.Once(new LocalDate(Year, 6, 10), Money.FromYuan(1_200)), "x", cancellationToken).ConfigureAwait(false), AidResult.TooFewReviewers);
         _clock.AdvanceTo(Local(6, 3, 10, 0));
         Expect("an objection to 张*: \"he lives with a well-off son\"", await _desk.LodgeObjectionAsync(zhang, "he lives with a well-off son", cancellationToken).ConfigureAwait(false), AidResult.Ok);
         Expect("an objection to 李*国: \"the family owns a shop\"", await _desk.LodgeObjectionAsync(li, "the family owns a shop", cancellationToken).ConfigureAwait(false), AidResult.Ok);
@@ -110,11 +107,11 @@ internal sealed class AidRound(TextWriter output, int year)
         _clock.AdvanceTo(Local(8, 10, 10, 0));
         Expect("10 August: instalment 3 paid to both households", (await _desk.PayAsync(wang, Payment("王*英", 3), 3, cancellationToken: cancellationToken).ConfigureAwait(false), await _desk.PayAsync(li, Payment("李*国", 3), 3, cancellationToken: cancellationToken).ConfigureAwait(false)), (AidResult.Ok, AidResult.Ok));
 
-        Step($"16. The round's report for {year}");
+        Step($"16. The round's report for {Year}");
         _clock.AdvanceTo(Local(8, 31, 17, 0));
         var register = new AidRegister();
         await register.ApplyAsync(store, cancellationToken).ConfigureAwait(false);
-        var report = register.Report(_programme, new DateInterval(new LocalDate(year, 1, 1), new LocalDate(year, 12, 31)));
+        var report = register.Report(_programme, new DateInterval(new LocalDate(Year, 1, 1), new LocalDate(Year, 12, 31)));
         Print(report);
         Expect("households helped 2, paid ¥4,500.00, average ¥2,250.00 per household", (report.HouseholdsHelped, report.TotalPaid, report.AveragePerHousehold), (2, Money.FromYuan(4_500), Money.FromYuan(2_250)));
         Expect("objections lodged 2, upheld 1; budget ¥20,000.00 of which ¥4,500.00 committed", (report.ObjectionsLodged, report.ObjectionsUpheld, report.BudgetCommitted), (2, 1, Money.FromYuan(4_500)));
@@ -147,40 +144,12 @@ internal sealed class AidRound(TextWriter output, int year)
 
     private void Print(AidReport r)
     {
-        output.WriteLine($"  {r.ProgrammeName}, {r.Period.Start:yyyy-MM-dd} to {r.Period.End:yyyy-MM-dd}");
-        output.WriteLine($"    households helped {r.HouseholdsHelped}; individuals {r.IndividualsHelped}; students funded {r.StudentsFunded}; wishes fulfilled {r.WishesFulfilled}");
-        output.WriteLine($"    paid {r.TotalPaid} ({r.Payments.Count} payments and reversals); average per household {r.AveragePerHousehold}; received {r.Received}");
-        output.WriteLine($"    budget {r.Budget}, committed {r.BudgetCommitted}, remaining {r.BudgetRemaining}");
-        output.WriteLine($"    applications {r.ApplicationsSubmitted} submitted, {r.ApplicationsApproved} approved, {r.ApplicationsRejected} rejected; objections {r.ObjectionsLodged} lodged, {r.ObjectionsUpheld} upheld");
-        output.WriteLine("    public notice (公示): name, household size, amount");
-        foreach (var n in r.Notices) output.WriteLine($"      {n.MaskedName,-4} {n.HouseholdSize}  {n.Amount,10}  {n.From:MM-dd} to {n.Until:MM-dd}");
-    }
-
-    /// <summary>An id derived from the year and a name: the same on every run of one year, new each year.</summary>
-    private Guid Derive(string kind, string name)
-    {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"volunteering-demo:aid:{year}:{kind}:{name}")), hash);
-        return new Guid(hash[..16]);
-    }
-
-    private Instant Local(int month, int day, int hour, int minute)
-        => new LocalDateTime(year, month, day, hour, minute).InZoneStrictly(Shanghai).ToInstant();
-
-    private void Step(string text)
-    {
-        output.WriteLine();
-        output.WriteLine(text);
-    }
-
-    private void Say(string text) => output.WriteLine("  " + text);
-
-    private void Expect<T>(string what, T actual, T expected)
-    {
-        var ok = actual is System.Collections.IEnumerable items and not string && expected is System.Collections.IEnumerable wanted
-            ? items.Cast<object>().SequenceEqual(wanted.Cast<object>())
-            : EqualityComparer<T>.Default.Equals(actual, expected);
-        if (!ok) Failures++;
-        output.WriteLine(ok ? $"  [ok] {what}" : $"  [UNEXPECTED] {what}: got {actual}, expected {expected}");
+        Output.WriteLine($"  {r.ProgrammeName}, {r.Period.Start:yyyy-MM-dd} to {r.Period.End:yyyy-MM-dd}");
+        Output.WriteLine($"    households helped {r.HouseholdsHelped}; individuals {r.IndividualsHelped}; students funded {r.StudentsFunded}; wishes fulfilled {r.WishesFulfilled}");
+        Output.WriteLine($"    paid {r.TotalPaid} ({r.Payments.Count} payments and reversals); average per household {r.AveragePerHousehold}; received {r.Received}");
+        Output.WriteLine($"    budget {r.Budget}, committed {r.BudgetCommitted}, remaining {r.BudgetRemaining}");
+        Output.WriteLine($"    applications {r.ApplicationsSubmitted} submitted, {r.ApplicationsApproved} approved, {r.ApplicationsRejected} rejected; objections {r.ObjectionsLodged} lodged, {r.ObjectionsUpheld} upheld");
+        Output.WriteLine("    public notice (公示): name, household size, amount");
+        foreach (var n in r.Notices) Output.WriteLine($"      {n.MaskedName,-4} {n.HouseholdSize}  {n.Amount,10}  {n.From:MM-dd} to {n.Until:MM-dd}");
     }
 }

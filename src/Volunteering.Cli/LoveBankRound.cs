@@ -17,15 +17,12 @@ namespace Volunteering.Cli;
 /// household cannot afford; the passbook statement names the rule version of every line and what expires when.
 /// Ids are derived from the story's year, so each run's September is new and the output is the same every time.
 /// </summary>
-internal sealed class LoveBankRound(TextWriter output, int year)
+internal sealed class LoveBankRound(TextWriter output, int year) : DemoChapter(output, year, "lovebank")
 {
-    private static readonly DateTimeZone Shanghai = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
     private static readonly SchemeId LoveBankScheme = new(new Guid("3c7e9b21-8a4d-4f6e-b5a2-0d1c9e8f7a63"));
     private static readonly InstantPattern Day = InstantPattern.CreateWithInvariantCulture("uuuu-MM-dd");
 
     private int _codes;
-
-    public int Failures { get; private set; }
 
     /// <summary>The scheme's rules, as a host app would load them from its rulebook (see docs/rulebook.md).</summary>
     private static LoveBankRulebook Rulebook => new()
@@ -56,7 +53,7 @@ internal sealed class LoveBankRound(TextWriter output, int year)
         var sanitiser = new CatalogueItemId(Derive("item", "hand sanitiser"));
         var tissues = new CatalogueItemId(Derive("item", "tissues"));
 
-        Step($"17. The station's love supermarket (爱心超市), September {year}: a household earns points and redeems them");
+        Step($"17. The station's love supermarket (爱心超市), September {Year}: a household earns points and redeems them");
         Say("Rules (version 1): 1 point per hour of verified service, at most 2 h counted per activity; 1 point per donated item;");
         Say("20 points to start a household passbook; points valid 3 years; at least 2 h of service before redeeming.");
         Expect("the counter opens with umbrellas (30 pt, 1 per household a month), hand sanitiser (5 pt) and tissues (2 pt)",
@@ -108,7 +105,7 @@ internal sealed class LoveBankRound(TextWriter output, int year)
         var statement = await desk.GetStatementAsync(household, new Interval(Local(9, 1, 0, 0), Local(10, 1, 0, 0)), cancellationToken).ConfigureAwait(false);
         if (statement is not null)
         {
-            Say($"Passbook statement, September {year} (opening {statement.OpeningBalance} pt):");
+            Say($"Passbook statement, September {Year} (opening {statement.OpeningBalance} pt):");
             foreach (var line in statement.Lines)
             {
                 var rule = line.RuleVersion is { } v ? $"rule v{v}" : "-";
@@ -131,29 +128,4 @@ internal sealed class LoveBankRound(TextWriter output, int year)
     }
 
     private static string Code(int n) => (417_203 + n * 7_919).ToString("00000000", CultureInfo.InvariantCulture);
-
-    private Guid Derive(string kind, string name)
-    {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"volunteering-demo:lovebank:{year}:{kind}:{name}")), hash);
-        return new Guid(hash[..16]);
-    }
-
-    private Instant Local(int month, int day, int hour, int minute)
-        => new LocalDateTime(year, month, day, hour, minute).InZoneStrictly(Shanghai).ToInstant();
-
-    private void Step(string text)
-    {
-        output.WriteLine();
-        output.WriteLine(text);
-    }
-
-    private void Say(string text) => output.WriteLine("  " + text);
-
-    private void Expect<T>(string what, T actual, T expected)
-    {
-        var ok = EqualityComparer<T>.Default.Equals(actual, expected);
-        if (!ok) Failures++;
-        output.WriteLine(ok ? $"  [ok] {what}" : $"  [UNEXPECTED] {what}: got {actual}, expected {expected}");
-    }
 }

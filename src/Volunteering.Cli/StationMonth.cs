@@ -21,9 +21,8 @@ namespace Volunteering.Cli;
 /// verified, and the station's statistics report. Every id is derived from the story's year, so each run's month is
 /// new and the output is the same every time.
 /// </summary>
-internal sealed class StationMonth(TextWriter output, int year, SchemeId schemeId)
+internal sealed class StationMonth(TextWriter output, int year, SchemeId schemeId) : DemoChapter(output, year, "station")
 {
-    private static readonly DateTimeZone Shanghai = DateTimeZoneProviders.Tzdb["Asia/Shanghai"];
 
     private readonly InMemoryPersonalDataVault _vault = new();
     private StoryClock _clock = null!;
@@ -45,12 +44,10 @@ internal sealed class StationMonth(TextWriter output, int year, SchemeId schemeI
 
     private VolunteerId SunHao => new(Derive("volunteer", "Sun Hao"));
 
-    public int Failures { get; private set; }
-
     /// <summary>Li Na's verified participations of the month (activity, participation), for the love bank that follows.</summary>
     public List<(ActivityId Activity, ParticipationId Participation)> LiNaServices { get; } = [];
 
-    private DateInterval May => new(new LocalDate(year, 5, 1), new LocalDate(year, 5, 31));
+    private DateInterval May => new(new LocalDate(Year, 5, 1), new LocalDate(Year, 5, 31));
 
     private CertificateIssuer Issuer => new(_station.Id, "GLHN", "Chen Guoqiang (station head)", "Xu Lan", "025-8321-0000");
 
@@ -66,7 +63,7 @@ internal sealed class StationMonth(TextWriter output, int year, SchemeId schemeI
         _desk = new ActivityDesk(store, ledger, _scheme, new VaultProfiles(_vault), _clock);
         _certificates = new CertificateDesk(store, _vault, _clock);
 
-        Step($"7. A practice station's month: Hunan Road station, May {year}");
+        Step($"7. A practice station's month: Hunan Road station, May {Year}");
         Say(storeNote);
         await ChartAsync(cancellationToken).ConfigureAwait(false);
         await VolunteersAsync(cancellationToken).ConfigureAwait(false);
@@ -127,7 +124,7 @@ internal sealed class StationMonth(TextWriter output, int year, SchemeId schemeI
         await IssueAsync(SunHao, "Sun Hao, for the point's tidy-up", [tidy], CertificateResult.NotRecordedByIssuer, cancellationToken).ConfigureAwait(false);
         if (zhou is not null) PrintCertificate(zhou);
 
-        Step($"12. The station's statistics for May {year}");
+        Step($"12. The station's statistics for May {Year}");
         var statistics = new ActivityStatistics();
         var folded = await statistics.ApplyAsync(store, cancellationToken).ConfigureAwait(false);
         Say($"(folded {folded} records, up to position {statistics.Position}; a later fold reads only the records after it)");
@@ -141,7 +138,7 @@ internal sealed class StationMonth(TextWriter output, int year, SchemeId schemeI
         Expect("the roll-up is the station's own activities plus its point's", report.Totals.CreditedTime, own.CreditedTime + point.CreditedTime);
         var district = statistics.Query(_centre.Id, May);
         Expect($"the district centre sees the same hours, and station coverage {district.Coverage.CoveredCount}/{district.Coverage.Total}", (district.Totals.CreditedTime, district.Coverage.CoveredCount), (report.Totals.CreditedTime, 1));
-        // The month's volunteers are new this year and earned time only here, so their balances are the net credit.
+        // The month's volunteers are new this Year and earned time only here, so their balances are the net credit.
         long credited = 0;
         foreach (var volunteer in new[] { ZhangWei, LiNa, ZhouMin, SunHao })
         {
@@ -156,7 +153,7 @@ internal sealed class StationMonth(TextWriter output, int year, SchemeId schemeI
 
     private async ValueTask ChartAsync(CancellationToken cancellationToken)
     {
-        var founded = new LocalDate(year, 1, 1);
+        var founded = new LocalDate(Year, 1, 1);
         _centre = await FoundAsync("Gulou district centre", UnitLevel.Centre, null, ["Fenghuang Street", "Hunan Road", "Jiangsu Road", "Ninghai Road"], founded, cancellationToken).ConfigureAwait(false);
         var institute = await FoundAsync("Hunan Road institute", UnitLevel.Institute, _centre, [], founded, cancellationToken).ConfigureAwait(false);
         _station = await FoundAsync("Hunan Road station", UnitLevel.Station, institute, ["Hunan Road"], founded, cancellationToken).ConfigureAwait(false);
@@ -164,11 +161,11 @@ internal sealed class StationMonth(TextWriter output, int year, SchemeId schemeI
         Expect("the station cannot be founded under the centre directly (one level up only)",
             PracticeUnit.Found(UnitId.New(), "Stray station", UnitLevel.Station, _centre, [], founded, _clock.Now, out _), OrganisationResult.ParentLevelMismatch);
 
-        var code = VolunteerTeam.Form(new TeamId(Derive("team", "Hunan Road Red Vests")), _station, ServiceCategory.Environment, "Hunan Road Red Vests", new LocalDate(year, 5, 1), _clock.Now, out var team);
+        var code = VolunteerTeam.Form(new TeamId(Derive("team", "Hunan Road Red Vests")), _station, ServiceCategory.Environment, "Hunan Road Red Vests", new LocalDate(Year, 5, 1), _clock.Now, out var team);
         Expect("the station forms a team, Hunan Road Red Vests (environment)", code, OrganisationResult.Ok);
         _team = team!;
-        Expect("  Zhang Wei leads it", _team.Join(ZhangWei, TeamRole.Leader, new LocalDate(year, 5, 1), _clock.Now), OrganisationResult.Ok);
-        Expect("  Sun Hao joins", _team.Join(SunHao, TeamRole.Member, new LocalDate(year, 5, 1), _clock.Now), OrganisationResult.Ok);
+        Expect("  Zhang Wei leads it", _team.Join(ZhangWei, TeamRole.Leader, new LocalDate(Year, 5, 1), _clock.Now), OrganisationResult.Ok);
+        Expect("  Sun Hao joins", _team.Join(SunHao, TeamRole.Member, new LocalDate(Year, 5, 1), _clock.Now), OrganisationResult.Ok);
         Expect("  the team is saved", (await VolunteerTeam.Repository(_store).SaveAsync(_team, cancellationToken).ConfigureAwait(false)).IsAppended, true);
     }
 
@@ -187,7 +184,7 @@ internal sealed class StationMonth(TextWriter output, int year, SchemeId schemeI
         await RegisterAsync(LiNa, "Li Na", Gender.Female, 28, "0002", cancellationToken).ConfigureAwait(false);
         await RegisterAsync(ZhouMin, "Zhou Min", Gender.Female, 62, "0003", cancellationToken).ConfigureAwait(false);
         await RegisterAsync(SunHao, "Sun Hao", Gender.Male, 19, "0004", cancellationToken).ConfigureAwait(false);
-        var copycat = new VolunteerRegistration(new VolunteerId(Derive("volunteer", "Copycat")), schemeId, Number("0001"), Data("Wu Gang", Gender.Male, 40), new LocalDate(year, 5, 1), _station.Id, new Consent(_clock.Now, ConsentMethod.Written));
+        var copycat = new VolunteerRegistration(new VolunteerId(Derive("volunteer", "Copycat")), schemeId, Number("0001"), Data("Wu Gang", Gender.Male, 40), new LocalDate(Year, 5, 1), _station.Id, new Consent(_clock.Now, ConsentMethod.Written));
         Expect("a second volunteer cannot take number " + Number("0001"), await _registry.RegisterAsync(copycat, cancellationToken).ConfigureAwait(false), VolunteerResult.NumberTaken);
         var summary = await _registry.GetSummaryAsync(LiNa, cancellationToken).ConfigureAwait(false);
         Say($"Li Na's summary shows ID {summary?.MaskedIdNumber} and phone {summary?.MaskedPhone}.");
@@ -195,15 +192,15 @@ internal sealed class StationMonth(TextWriter output, int year, SchemeId schemeI
 
     private async ValueTask RegisterAsync(VolunteerId id, string name, Gender gender, int age, string serial, CancellationToken cancellationToken)
     {
-        var registration = new VolunteerRegistration(id, schemeId, Number(serial), Data(name, gender, age), new LocalDate(year, 5, 1), _station.Id, new Consent(_clock.Now, ConsentMethod.Written));
+        var registration = new VolunteerRegistration(id, schemeId, Number(serial), Data(name, gender, age), new LocalDate(Year, 5, 1), _station.Id, new Consent(_clock.Now, ConsentMethod.Written));
         Expect($"{name} ({age}) registered as {Number(serial)}", await _registry.RegisterAsync(registration, cancellationToken).ConfigureAwait(false), VolunteerResult.Ok);
     }
 
-    private string Number(string serial) => string.Create(CultureInfo.InvariantCulture, $"GL{year}-{serial}");
+    private string Number(string serial) => string.Create(CultureInfo.InvariantCulture, $"GL{Year}-{serial}");
 
     private PersonalData Data(string name, Gender gender, int age)
     {
-        var birth = new LocalDate(year - age, 3, 14);
+        var birth = new LocalDate(Year - age, 3, 14);
         var idNumber = ResidentIdNumber.WithCheckCharacter(string.Create(CultureInfo.InvariantCulture, $"320106{birth.Year:0000}{birth.Month:00}{birth.Day:00}{(gender == Gender.Male ? 131 : 122)}"));
         return new PersonalData(name, gender, birth, IdDocumentType.ResidentIdCard, idNumber, new ResidenceArea("Nanjing", "Gulou", "Hunan Road"), "13912345678")
         {
@@ -214,7 +211,7 @@ internal sealed class StationMonth(TextWriter output, int year, SchemeId schemeI
     private async ValueTask<ActivityId> ActivityAsync(string name, ServiceCategory category, ActivityKind kind, PracticeUnit unit, int day, int hour, double hours, TeamId? team, CancellationToken cancellationToken, bool isService = true)
     {
         var id = new ActivityId(Derive("activity", name));
-        var start = new LocalDateTime(year, 5, day, hour, 0);
+        var start = new LocalDateTime(Year, 5, day, hour, 0);
         var details = new ActivityDetails(name, category, unit.Id, team, ZhangWei, "Hunan Road", start, start.PlusMinutes((long)(hours * 60)), Shanghai, 10, kind, isService);
         _clock.AdvanceTo(Local(5, day, hour, 0) - Duration.FromHours(1));
         Expect($"{start.ToString("MM-dd HH:mm", CultureInfo.InvariantCulture)} {name} ({category}, {kind}) planned by {unit.Name}", await _desk.PlanAsync(id, details, cancellationToken).ConfigureAwait(false), ActivityResult.Ok);
@@ -261,50 +258,24 @@ internal sealed class StationMonth(TextWriter output, int year, SchemeId schemeI
 
     private void PrintCertificate(ServiceCertificate c)
     {
-        output.WriteLine($"  Service certificate (志愿服务证明) {c.Number}, issued {c.IssuedOn}");
-        output.WriteLine($"    {c.VolunteerName}, {c.IdType} {c.MaskedIdNumber}, volunteer number {c.VolunteerNumber}");
-        output.WriteLine($"    served {c.TotalHours} h from {c.PeriodStart} to {c.PeriodEnd} in: {string.Join(", ", c.Categories)}");
-        foreach (var e in c.Entries) output.WriteLine($"      {e.Date}  {e.ActivityName,-36} {TimeCredit.FromMinutes(e.CreditedMinutes),6}");
-        output.WriteLine($"    issued by {c.IssuerName}; responsible {c.ResponsiblePerson}; handled by {c.Handler}; contact {c.Contact}");
-        output.WriteLine($"    content hash {c.ContentHash[..16]}…");
+        Output.WriteLine($"  Service certificate (志愿服务证明) {c.Number}, issued {c.IssuedOn}");
+        Output.WriteLine($"    {c.VolunteerName}, {c.IdType} {c.MaskedIdNumber}, volunteer number {c.VolunteerNumber}");
+        Output.WriteLine($"    served {c.TotalHours} h from {c.PeriodStart} to {c.PeriodEnd} in: {string.Join(", ", c.Categories)}");
+        foreach (var e in c.Entries) Output.WriteLine($"      {e.Date}  {e.ActivityName,-36} {TimeCredit.FromMinutes(e.CreditedMinutes),6}");
+        Output.WriteLine($"    issued by {c.IssuerName}; responsible {c.ResponsiblePerson}; handled by {c.Handler}; contact {c.Contact}");
+        Output.WriteLine($"    content hash {c.ContentHash[..16]}…");
     }
 
     private void PrintReport(StatisticsReport r, string name)
     {
         var t = r.Totals;
-        output.WriteLine($"  {name}, {r.Period.Start:yyyy-MM-dd} to {r.Period.End:yyyy-MM-dd} ({r.UnitsIncluded} units: the station and its point)");
-        output.WriteLine($"    activities {t.Activities} (door-to-door {t.DoorToDoorServices}); participations {t.Participations} by {t.DistinctVolunteers} volunteers; {t.Hours} h credited; {t.Beneficiaries} people served");
-        output.WriteLine($"    registered volunteers {r.RegisteredVolunteers}; teams {r.Teams}; station coverage {r.Coverage.CoveredCount}/{r.Coverage.Total} ({(r.Coverage.Share * 100).ToString("0", CultureInfo.InvariantCulture)}%)");
+        Output.WriteLine($"  {name}, {r.Period.Start:yyyy-MM-dd} to {r.Period.End:yyyy-MM-dd} ({r.UnitsIncluded} units: the station and its point)");
+        Output.WriteLine($"    activities {t.Activities} (door-to-door {t.DoorToDoorServices}); participations {t.Participations} by {t.DistinctVolunteers} volunteers; {t.Hours} h credited; {t.Beneficiaries} people served");
+        Output.WriteLine($"    registered volunteers {r.RegisteredVolunteers}; teams {r.Teams}; station coverage {r.Coverage.CoveredCount}/{r.Coverage.Total} ({(r.Coverage.Share * 100).ToString("0", CultureInfo.InvariantCulture)}%)");
         foreach (var c in r.ByCategory)
         {
-            output.WriteLine($"    {c.Category,-12} activities {c.Totals.Activities}, participations {c.Totals.Participations}, {c.Totals.Hours} h, {c.Totals.Beneficiaries} served");
+            Output.WriteLine($"    {c.Category,-12} activities {c.Totals.Activities}, participations {c.Totals.Participations}, {c.Totals.Hours} h, {c.Totals.Beneficiaries} served");
         }
-    }
-
-    /// <summary>An id derived from the year and a name: the same on every run of one year, new each year.</summary>
-    private Guid Derive(string kind, string name)
-    {
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"volunteering-demo:station:{year}:{kind}:{name}")), hash);
-        return new Guid(hash[..16]);
-    }
-
-    private Instant Local(int month, int day, int hour, int minute)
-        => new LocalDateTime(year, month, day, hour, minute).InZoneStrictly(Shanghai).ToInstant();
-
-    private void Step(string text)
-    {
-        output.WriteLine();
-        output.WriteLine(text);
-    }
-
-    private void Say(string text) => output.WriteLine("  " + text);
-
-    private void Expect<T>(string what, T actual, T expected)
-    {
-        var ok = EqualityComparer<T>.Default.Equals(actual, expected);
-        if (!ok) Failures++;
-        output.WriteLine(ok ? $"  [ok] {what}" : $"  [UNEXPECTED] {what}: got {actual}, expected {expected}");
     }
 
     /// <summary>Volunteers' profiles for the time bank's depositor policy, read from the personal-data vault.</summary>
