@@ -195,6 +195,49 @@ public sealed class LoveBankDesk
             cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Keeps points in step with activity records: reads the store after <paramref name="afterPosition"/> and,
+    /// for every participation verified or corrected there, calls <see cref="AwardParticipationAsync"/> for the
+    /// volunteer's own passbook (<see cref="LoveBankScheme.PersonalPassbookId"/>). Verified participations earn once;
+    /// an accepted correction reverses the earlier award and awards the corrected time. Safe to run again over the same
+    /// records (everything already awarded answers <see cref="LoveBankResult.AlreadyDone"/>), so a host can run it on a
+    /// schedule from the last position it returned.</summary>
+    /// <param name="afterPosition">The store position to read after; 0 for everything.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The position read up to and the count of each result.</returns>
+    /// <exception cref="ArgumentException"><paramref name="afterPosition"/> is negative.</exception>
+    public async ValueTask<ParticipationFeedOutcome> AwardVerifiedParticipationsAsync(long afterPosition, CancellationToken cancellationToken = default)
+    {
+        Guard.Against.Negative(afterPosition);
+        var position = afterPosition;
+        var touched = new List<(ActivityId, ParticipationId)>();
+        var seen = new HashSet<ParticipationId>();
+        await foreach (var record in _store.ReadAllAsync(afterPosition, cancellationToken).ConfigureAwait(false))
+        {
+            position = record.Position;
+            var participation = record.Payload switch
+            {
+                ParticipationVerified v => v.ParticipationId,
+                CorrectionAccepted c => c.ParticipationId,
+                _ => default,
+            };
+            if (participation.IsEmpty || !seen.Add(participation)) continue;
+            touched.Add((new ActivityId(Guid.ParseExact(record.Stream.Value.AsSpan(Activity.StreamCategory.Length + 1), "N")), participation));
+        }
+
+        var outcomes = new Dictionary<LoveBankResult, int>();
+        var activities = Activity.Repository(_store);
+        foreach (var (activityId, participationId) in touched)
+        {
+            var activity = await activities.LoadAsync(Activity.StreamFor(activityId), cancellationToken).ConfigureAwait(false);
+            var result = activity is not null && activity.TryGetParticipation(participationId, out var p)
+                ? await AwardParticipationAsync(Scheme.PersonalPassbookId(p.Volunteer), activityId, participationId, cancellationToken).ConfigureAwait(false)
+                : LoveBankResult.SourceNotFound;
+            outcomes[result] = outcomes.GetValueOrDefault(result) + 1;
+        }
+
+        return new ParticipationFeedOutcome(position, outcomes);
+    }
+
     /// <summary>Reverses the live award of a source (a donation returned, a service record found false): the whole
     /// award comes back off the ledger by a reversal, and its lot is gone.</summary>
     /// <param name="passbook">The passbook.</param>

@@ -181,6 +181,35 @@ public class EarningTests
     }
 
     [Fact]
+    public async Task The_feed_awards_verified_participations_to_personal_passbooks_and_follows_corrections_once()
+    {
+        var kit = await LoveBankKit.CreateAsync();
+        var records = kit.Records;
+        var wang = await records.RegisterAsync();
+        var chen = await records.RegisterAsync("GL-0002", "Chen Jie");   // no passbook
+        var book = await kit.PersonAsync(wang);
+        var activity = await records.PlanAsync(records.Station, new LocalDate(2026, 3, 3), hours: 4);
+        var p = await records.VerifiedAsync(activity, wang, 60);
+        await records.VerifiedAsync(activity, chen, 120);
+
+        var first = await kit.Desk.AwardVerifiedParticipationsAsync(0);
+        Assert.Equal((1, 1), (first.Awarded, first.Outcomes[LoveBankResult.PassbookNotFound]));
+        Assert.Equal(1, kit.PointsOnLedger(book));
+        var again = await kit.Desk.AwardVerifiedParticipationsAsync(0);
+        Assert.Equal((0, 1), (again.Awarded, again.Outcomes[LoveBankResult.AlreadyDone]));
+        Assert.True(again.Position > first.Position);   // the first call's own awards were stored after what it read
+
+        Assert.Equal(ActivityResult.Ok, await records.Activities.RequestCorrectionAsync(activity, p, wang, "stayed longer", TimeCredit.FromMinutes(180)));
+        Assert.Equal(ActivityResult.Ok, await records.Activities.AcceptCorrectionAsync(activity, p, 1, "sheet checked"));
+        var corrected = await kit.Desk.AwardVerifiedParticipationsAsync(first.Position);
+        Assert.Equal(1, corrected.Awarded);
+        Assert.Equal(2, kit.PointsOnLedger(book));   // 180 minutes, 120 counted
+        Assert.Empty((await kit.Desk.AwardVerifiedParticipationsAsync(corrected.Position)).Outcomes);
+        Assert.Throws<ArgumentException>(() => kit.Desk.AwardVerifiedParticipationsAsync(-1).AsTask().GetAwaiter().GetResult());
+        await kit.AssertConsistentAsync(book);
+    }
+
+    [Fact]
     public async Task A_participation_must_exist_be_verified_and_belong_to_the_holder()
     {
         var kit = await LoveBankKit.CreateAsync();
