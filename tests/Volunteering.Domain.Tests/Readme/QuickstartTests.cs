@@ -21,7 +21,7 @@ public class QuickstartTests
 
         var wang = VolunteerId.New();
         var liu = VolunteerId.New();
-        Assert.Equal(TimeBankResult.Ok, bank.OpenAccount(wang, new MemberProfile("Wang Fang", new LocalDate(1970, 5, 12), "139…", home), clock.GetCurrentInstant()));
+        Assert.Equal(TimeBankResult.Ok, bank.OpenAccount(wang, new MemberProfile("Wang Fang", new LocalDate(1990, 5, 12), "139…", home), clock.GetCurrentInstant()));
         Assert.Equal(TimeBankResult.Ok, bank.OpenAccount(liu, new MemberProfile("Liu Nainai", new LocalDate(1944, 2, 1), "138…", home) { Hardship = Hardship.LivingAlone }, clock.GetCurrentInstant()));
 
         var visit = ServiceRecordId.New();
