@@ -1,3 +1,4 @@
+using Volunteering.Storage.TestWriters;
 using System.Globalization;
 using NodaTime;
 using Volunteering.Domain.Ledger;

@@ -1,3 +1,4 @@
+using Volunteering.Storage.TestWriters;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;

@@ -1,6 +1,6 @@
 using Volunteering.Domain.Storage;
 
-namespace Volunteering.Storage.Sqlite.CrashWriter;
+namespace Volunteering.Storage.TestWriters;
 
 /// <summary>Passes every call to a store and counts how its appends were answered, so a test can see conflicts
 /// surface as <see cref="AppendStatus.WrongExpectedVersion"/> (and nothing else) at the store's boundary.</summary>
