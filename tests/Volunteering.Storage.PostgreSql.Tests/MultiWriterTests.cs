@@ -1,3 +1,4 @@
+using Volunteering.Storage.TestWriters;
 using System.Diagnostics;
 using System.Globalization;
 using NodaTime;
@@ -39,7 +40,7 @@ public sealed class MultiWriterTests(ITestOutputHelper output) : IAsyncLifetime
         {
             for (var p = 0; p < Processes; p++)
             {
-                writers.Add(WriterProcess.Start(
+                writers.Add(HotAccountWriterProcess.Start(
                     "contend", connectionString, _schema, p.ToString(CultureInfo.InvariantCulture),
                     ConnectionsPerProcess.ToString(CultureInfo.InvariantCulture), TransfersPerConnection.ToString(CultureInfo.InvariantCulture)));
             }

@@ -97,7 +97,7 @@ public sealed class ConcurrentWriterTests(ITestOutputHelper output)
             var clock = Stopwatch.StartNew();
             for (var p = 0; p < Processes; p++)
             {
-                writers.Add(WriterProcess.Start("contend", file, p.ToString(CultureInfo.InvariantCulture), BatchesPerProcess.ToString(CultureInfo.InvariantCulture)));
+                writers.Add(CrashWriterProcess.Start("contend", file, p.ToString(CultureInfo.InvariantCulture), BatchesPerProcess.ToString(CultureInfo.InvariantCulture)));
             }
 
             foreach (var writer in writers) await writer.WaitUntilReadyAsync(TimeSpan.FromSeconds(30));

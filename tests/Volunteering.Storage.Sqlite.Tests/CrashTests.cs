@@ -1,3 +1,4 @@
+using Volunteering.Storage.TestWriters;
 using System.Diagnostics;
 using System.Globalization;
 using Volunteering.Domain.Identity;
@@ -22,7 +23,7 @@ public sealed class CrashTests(ITestOutputHelper output)
 
         for (var run = 0; run < Kills; run++)
         {
-            using var writer = WriterProcess.Start("crash", file, run.ToString(CultureInfo.InvariantCulture));
+            using var writer = CrashWriterProcess.Start("crash", file, run.ToString(CultureInfo.InvariantCulture));
             if (run % 5 == 4)
             {
                 // Now and then, kill it while it starts: opening, recovering the WAL, catching up, opening accounts.

@@ -1,136 +1,26 @@
-using System.Diagnostics;
 using Volunteering.Domain.Identity;
 using Volunteering.Storage.Sqlite.CrashWriter;
+using Volunteering.Storage.TestWriters;
 
 namespace Volunteering.Storage.Sqlite.Tests;
 
-/// <summary>
-/// A child process running <c>Volunteering.Storage.Sqlite.CrashWriter</c> (built with this project and copied beside
-/// its assembly) through the same <c>dotnet</c> host. Collects its standard output line by line.
-/// </summary>
-internal sealed class WriterProcess : IDisposable
+/// <summary><c>Volunteering.Storage.Sqlite.CrashWriter</c> as a child process (see <see cref="WriterProcess"/>) and
+/// the acknowledgements it prints.</summary>
+internal static class CrashWriterProcess
 {
-    private readonly Process _process;
-    private readonly List<string> _lines = [];
-    private readonly Lock _gate = new();
-    private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Task _stdout;
-    private readonly Task<string> _stderr;
-
-    private WriterProcess(Process process)
-    {
-        _process = process;
-        _stdout = Task.Run(ReadOutputAsync);
-        _stderr = process.StandardError.ReadToEndAsync();
-    }
-
     public static string WriterAssembly { get; } = Path.Combine(AppContext.BaseDirectory, "Volunteering.Storage.Sqlite.CrashWriter.dll");
 
-    public static WriterProcess Start(params string[] arguments)
-    {
-        Assert.True(File.Exists(WriterAssembly), $"The writer process is not at {WriterAssembly}.");
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(WriterAssembly);
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        return new WriterProcess(Process.Start(start) ?? throw new InvalidOperationException("The writer process did not start."));
-    }
-
-    /// <summary>Every line printed so far.</summary>
-    public IReadOnlyList<string> Lines
-    {
-        get
-        {
-            lock (_gate) return [.. _lines];
-        }
-    }
+    public static WriterProcess Start(params string[] arguments) => WriterProcess.Start(WriterAssembly, arguments);
 
     /// <summary>The acknowledged batches among the lines printed so far.</summary>
-    public IReadOnlyList<(Guid BatchId, TransferId[] TransferIds)> Acks()
+    public static IReadOnlyList<(Guid BatchId, TransferId[] TransferIds)> Acks(this WriterProcess writer)
     {
         var acks = new List<(Guid, TransferId[])>();
-        foreach (var line in Lines)
+        foreach (var line in writer.Lines)
         {
             if (WriterWorkload.TryParseAck(line, out var batchId, out var ids)) acks.Add((batchId, ids));
         }
 
         return acks;
-    }
-
-    /// <summary>Waits until the writer printed READY (it has opened the store and its accounts).</summary>
-    public async Task WaitUntilReadyAsync(TimeSpan timeout)
-    {
-        var finished = await Task.WhenAny(_ready.Task, _stdout, Task.Delay(timeout));
-        if (!_ready.Task.IsCompleted)
-        {
-            throw new TimeoutException($"The writer did not print READY within {timeout}; it printed [{string.Join(" | ", Lines)}] and on stderr: {await StderrSoFarAsync()}");
-        }
-    }
-
-    public async Task SendLineAsync(string line)
-    {
-        await _process.StandardInput.WriteLineAsync(line);
-        await _process.StandardInput.FlushAsync();
-    }
-
-    /// <summary>Kills the process with SIGKILL and waits until it is gone and its output is read to the end.</summary>
-    public async Task KillAsync()
-    {
-        _process.Kill();
-        await _process.WaitForExitAsync();
-        await _stdout;
-    }
-
-    /// <summary>Waits for the process to exit by itself and returns its exit code.</summary>
-    public async Task<int> WaitForExitAsync(TimeSpan timeout)
-    {
-        using var cancel = new CancellationTokenSource(timeout);
-        try
-        {
-            await _process.WaitForExitAsync(cancel.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            _process.Kill();
-            throw new TimeoutException($"The writer did not finish within {timeout}; stderr: {await StderrSoFarAsync()}");
-        }
-
-        await _stdout;
-        return _process.ExitCode;
-    }
-
-    public async Task<string> StderrSoFarAsync() => _stderr.IsCompleted ? await _stderr : "(still running)";
-
-    public void Dispose()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill();
-            _process.WaitForExit();
-        }
-
-        _process.Dispose();
-    }
-
-    private async Task ReadOutputAsync()
-    {
-        while (await _process.StandardOutput.ReadLineAsync() is { } line)
-        {
-            lock (_gate) _lines.Add(line);
-            if (line == "READY") _ready.TrySetResult();
-        }
-    }
-
-    private static string DotnetHost()
-    {
-        // The SDK sets DOTNET_HOST_PATH for the processes it starts; the test host itself usually runs in dotnet.
-        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host)) return host;
-        if (Environment.ProcessPath is { } self && Path.GetFileNameWithoutExtension(self) == "dotnet") return self;
-        return "dotnet";
     }
 }
